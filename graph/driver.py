@@ -1,0 +1,120 @@
+"""The one way the project talks to the database: managed transactions, parameters only.
+
+Every query is a literal from `graph.queries`; values travel as parameters. Transaction functions read
+their results fully, so the driver may retry them (the embedded engine raises transient conflicts under
+batched MERGE, which managed transactions retry). Driver exceptions become `graph.errors` here.
+"""
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, LiteralString, TypeVar
+
+import neo4j
+from neo4j import GraphDatabase, ManagedTransaction, unit_of_work
+from neo4j import exceptions as neo4j_errors
+
+from graph.config import GraphConfig
+from graph.errors import DatabaseUnavailable, GraphError, QueryFailed, QueryTimeout
+
+T = TypeVar("T")
+Row = dict[str, Any]
+
+_UNAVAILABLE = (
+    neo4j_errors.ServiceUnavailable,
+    neo4j_errors.SessionExpired,
+    neo4j_errors.AuthError,
+    OSError,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    query: LiteralString
+    params: dict[str, Any]
+
+
+class Graph:
+    """A driver for the life of the app (or of a CLI command); close it when done."""
+
+    def __init__(self, config: GraphConfig, on_error: Callable[[GraphError], None] | None = None) -> None:
+        self.config = config
+        self._on_error = on_error
+        self._driver = GraphDatabase.driver(
+            config.uri,
+            auth=(config.user, config.password),
+            connection_timeout=min(5.0, config.query_timeout),
+            connection_acquisition_timeout=config.query_timeout,
+            max_transaction_retry_time=config.query_timeout,
+            liveness_check_timeout=30.0,
+            max_connection_pool_size=32,
+        )
+        self.transactions = 0  # transactions opened: one round trip or more each; tests count them
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def server_agent(self) -> str:
+        with self._translate():
+            return self._driver.get_server_info().agent
+
+    def read(self, query: LiteralString, **params: Any) -> list[Row]:
+        return self.read_tx(lambda tx: _rows(tx, query, params))
+
+    def write(self, query: LiteralString, **params: Any) -> list[Row]:
+        return self.write_tx(lambda tx: _rows(tx, query, params))
+
+    def write_all(self, statements: Sequence[Statement], timeout: float | None = None) -> None:
+        """Run several statements in one write transaction: all of them happen, or none."""
+
+        def work(tx: ManagedTransaction) -> None:
+            for statement in statements:
+                tx.run(statement.query, statement.params).consume()
+
+        self.write_tx(work, timeout=timeout)
+
+    def read_tx(self, work: Callable[[ManagedTransaction], T]) -> T:
+        with self._translate(), self._session() as session:
+            return session.execute_read(unit_of_work(timeout=self.config.query_timeout)(work))
+
+    def write_tx(self, work: Callable[[ManagedTransaction], T], timeout: float | None = None) -> T:
+        """A write transaction; loads pass a longer timeout than the one for reads."""
+        with self._translate(), self._session() as session:
+            return session.execute_write(unit_of_work(timeout=timeout or self.config.query_timeout)(work))
+
+    def _session(self) -> neo4j.Session:
+        self.transactions += 1
+        return self._driver.session(database=self.config.database)
+
+    @contextmanager
+    def _translate(self) -> Iterator[None]:
+        try:
+            yield
+        except (*_UNAVAILABLE, neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+            error = self._ours(exc)
+            if self._on_error is not None:
+                self._on_error(error)
+            raise error from exc
+
+    def _ours(self, exc: BaseException) -> GraphError:
+        message = _first_line(exc)
+        if isinstance(exc, _UNAVAILABLE):
+            return DatabaseUnavailable(f"database at {self.config.uri} is unavailable: {message}")
+        if isinstance(exc, neo4j_errors.ClientError):
+            if "Timeout" in (exc.code or "") or "terminated" in message.lower():
+                return QueryTimeout(message)
+            if "DatabaseNotFound" in (exc.code or ""):
+                return DatabaseUnavailable(message)
+        if isinstance(exc, neo4j_errors.Neo4jError):
+            return QueryFailed(message)
+        return DatabaseUnavailable(message)
+
+
+def _rows(tx: ManagedTransaction, query: LiteralString, params: dict[str, Any]) -> list[Row]:
+    result = tx.run(query, params)
+    return [record.data() for record in result]
+
+
+def _first_line(exc: BaseException) -> str:
+    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return text.strip().splitlines()[0][:300]

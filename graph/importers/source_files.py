@@ -1,0 +1,60 @@
+"""Opening the files importers read: plain or gzipped text, CSV with line numbers, bundled data.
+
+Every failure to open or to match a CSV header becomes an `ImportFormatError` naming the file,
+so a user loading a new release learns which file and which line to look at.
+"""
+
+import csv
+import gzip
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from graph.importers.errors import ImportFormatError
+
+# `data/` at the top of the repository: the official files a fresh clone ships with.
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+
+def bundled_data_path(name: str) -> Path:
+    return DATA_DIR / name
+
+
+def open_text(path: Path, encoding: str = "utf-8") -> TextIO:
+    """Open `path` for reading text; a name ending in `.gz` is decompressed on the fly."""
+    try:
+        if path.suffix == ".gz":
+            return gzip.open(path, "rt", encoding=encoding, newline="")
+        return path.open(encoding=encoding, newline="")
+    except FileNotFoundError:
+        raise ImportFormatError(path, None, "file not found") from None
+    except OSError as exc:
+        raise ImportFormatError(path, None, f"cannot open: {exc.strerror}") from None
+
+
+def require_file(path: Path) -> None:
+    if not path.is_file():
+        raise ImportFormatError(path, None, "file not found")
+
+
+def read_csv_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield `(line number, row)` for each data row of a CSV file with a header row.
+
+    The header must hold every column in `required` (others are allowed and kept); every row must
+    have as many cells as the header. Blank lines are skipped.
+    """
+    # utf-8-sig: spreadsheet programs often start a CSV with a byte-order mark.
+    with open_text(path, encoding="utf-8-sig") as handle:
+        reader = csv.reader(handle)
+        header = [name.strip() for name in next(reader, [])]
+        missing = [name for name in required if name not in header]
+        if missing:
+            raise ImportFormatError(path, 1, f"header lacks column(s) {', '.join(missing)}")
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) != len(header):
+                raise ImportFormatError(
+                    path, reader.line_num, f"expected {len(header)} columns, found {len(cells)}"
+                )
+            yield reader.line_num, dict(zip(header, cells, strict=True))

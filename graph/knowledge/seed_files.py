@@ -1,0 +1,456 @@
+"""Read and check the curated seed files under `seeds/`, reporting every problem with its file and line.
+
+Layout (see `seeds/README.md`): `vocabulary/<kind>.yaml` (a list of entries per kind) and
+`procedures/<system>-<code>.yaml` (one monograph each). `check_seeds` collects every problem instead of
+stopping at the first, so a curator fixes a whole batch in one pass; `load_seeds` is the loader's entry point
+and refuses seeds that have problems.
+
+Line numbers come from the YAML node tree: each file is composed once, the data is constructed from the same
+nodes, and a pydantic error location (`('steps', 2, 'label')`) is walked down the nodes to the line it names.
+Whether an official code (ICD-10-CM/PCS, HCPCS) really exists is checked by the graph loader against the
+loaded releases; `referenced_official_codes` lists what it has to check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from graph.knowledge.seed_models import (
+    VOCAB_KINDS,
+    CodeRef,
+    ConditionEntry,
+    DrugEntry,
+    Monograph,
+    VocabEntry,
+    monograph_file_name,
+)
+from graph.model import System
+
+VOCABULARY_DIR = "vocabulary"
+PROCEDURES_DIR = "procedures"
+
+# Systems whose codes come from official releases loaded into the graph. CPT is AMA-licensed, so a CPT code
+# exists in the graph only if it is curated here (or loaded from a licensee's file), and a reference to a CPT
+# code without a monograph would dangle.
+OFFICIAL_SYSTEMS = frozenset({System.ICD10CM, System.ICD10PCS, System.HCPCS})
+
+# Which monograph field refers to which vocabulary kind, as (list field, key field inside each item);
+# an empty key field means the list holds the keys themselves.
+VOCAB_REFERENCES: tuple[tuple[str, str, str], ...] = (
+    ("indications", "condition", "conditions"),
+    ("settings", "setting", "settings"),
+    ("personnel", "role", "roles"),
+    ("risks", "risk", "risks"),
+    ("benefits", "benefit", "benefits"),
+    ("alternatives", "treatment", "treatments"),
+    ("drugs", "", "drugs"),
+)
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class SeedProblem:
+    """One problem in one seed file. `line` is 1-based; 0 means the file as a whole (e.g. a missing file)."""
+
+    file: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+
+
+class SeedError(Exception):
+    """Raised by `load_seeds` when the seeds have problems; `problems` holds all of them."""
+
+    def __init__(self, problems: Sequence[SeedProblem]) -> None:
+        self.problems = list(problems)
+        shown = "\n".join(f"  {p}" for p in self.problems[:20])
+        more = f"\n  ... and {len(self.problems) - 20} more" if len(self.problems) > 20 else ""
+        super().__init__(f"{len(self.problems)} problem(s) in the seed files:\n{shown}{more}")
+
+
+@dataclass(slots=True)
+class Seeds:
+    """All curated knowledge: vocabulary entries by kind and key, and monographs by code uid."""
+
+    vocab: dict[str, dict[str, VocabEntry]] = field(default_factory=dict)
+    monographs: dict[str, Monograph] = field(default_factory=dict)
+    # Where each monograph came from (same keys as `monographs`), for messages.
+    monograph_files: dict[str, Path] = field(default_factory=dict)
+
+    def kind(self, kind: str) -> dict[str, VocabEntry]:
+        return self.vocab.get(kind, {})
+
+    @property
+    def conditions(self) -> dict[str, ConditionEntry]:
+        return {k: v for k, v in self.kind("conditions").items() if isinstance(v, ConditionEntry)}
+
+    @property
+    def drugs(self) -> dict[str, DrugEntry]:
+        return {k: v for k, v in self.kind("drugs").items() if isinstance(v, DrugEntry)}
+
+
+# --- YAML with line numbers ---------------------------------------------------------------------------------
+
+
+# The C parser (when PyYAML was built with libyaml) is several times faster and keeps the same node marks.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(slots=True)
+class _Doc:
+    path: Path
+    node: yaml.Node
+    data: Any
+
+
+def _read_yaml(path: Path, problems: list[SeedProblem]) -> _Doc | None:
+    """Parse one file into its node tree and data; on failure record a problem and return None."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(SeedProblem(path, 0, f"cannot read file: {exc}"))
+        return None
+    loader = _Loader(text)
+    node: yaml.Node | None = None
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            problems.append(SeedProblem(path, 0, "file is empty"))
+            return None
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 0
+        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        problems.append(SeedProblem(path, line, f"YAML syntax error: {what}"))
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(SeedProblem(path, 0, f"YAML error: {exc}"))
+        return None
+    except ValueError as exc:
+        # PyYAML's constructors raise plain ValueErrors, e.g. for an impossible date such as 2026-13-40.
+        problems.append(SeedProblem(path, _bad_scalar_line(node) if node else 0, f"invalid value: {exc}"))
+        return None
+    finally:
+        loader.dispose()
+    # PyYAML keeps the last of two equal keys without a word; a repeated section would silently drop data.
+    for key_node, first_line in _duplicate_mapping_keys(node):
+        problems.append(
+            SeedProblem(
+                path,
+                key_node.start_mark.line + 1,
+                f"key '{key_node.value}' appears twice in this mapping (first on line {first_line})",
+            )
+        )
+    return _Doc(path, node, data)
+
+
+def _bad_scalar_line(node: yaml.Node) -> int:
+    """The line of the first scalar that PyYAML cannot construct (0 if none is found)."""
+    constructor = yaml.SafeLoader("")
+    stack = [node]
+    while stack:
+        current = stack.pop(0)
+        if isinstance(current, yaml.ScalarNode):
+            try:
+                constructor.construct_object(current)
+            except ValueError:
+                return current.start_mark.line + 1
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(part for pair in current.value for part in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return 0
+
+
+def _duplicate_mapping_keys(node: yaml.Node) -> Iterator[tuple[yaml.ScalarNode, int]]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        yield key, seen[key.value]
+                    else:
+                        seen[key.value] = key.start_mark.line + 1
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
+def _line_of(node: yaml.Node, loc: Iterable[str | int]) -> int:
+    """The line (1-based) of the deepest node that `loc` reaches.
+
+    A mapping step reports the line of the key (a block value starts on the line after its key, and a missing
+    field has no node of its own, so the enclosing mapping's line is the best pointer to it).
+    """
+    line = node.start_mark.line + 1
+    current: yaml.Node | None = node
+    for part in loc:
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                    line = key.start_mark.line + 1
+                    current = value
+                    break
+            else:
+                return line
+        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int):
+            if not 0 <= part < len(current.value):
+                return line
+            current = current.value[part]
+            line = current.start_mark.line + 1
+        else:
+            # Pydantic adds location parts of its own for some types (e.g. `function-after[...]`); skip them.
+            continue
+    return line
+
+
+def _validation_problems(path: Path, node: yaml.Node, base: Loc, exc: ValidationError) -> list[SeedProblem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        # Our custom errors carry `at`: where below the validated value the problem really is.
+        at = tuple((error.get("ctx") or {}).get("at", ()))
+        loc = (*base, *error["loc"], *at)
+        where = ".".join(str(part) for part in loc if isinstance(part, str | int))
+        message = error["msg"]
+        if error["type"] == "missing":
+            message = f"missing required field '{where}'"
+        elif error["type"] == "extra_forbidden":
+            message = f"unknown field '{where}' (not part of the seed format)"
+        elif error["type"] == "string_type" and isinstance(error.get("input"), dict):
+            # The usual cause: plain text such as `- Note: more text` that YAML reads as a mapping.
+            message = (
+                f"{where}: expected text but YAML read a mapping; a ': ' inside plain text starts one, "
+                "so quote the text or write it as a `>-` block"
+            )
+        else:
+            message = f"{where}: {message}" if where else message
+        problems.append(SeedProblem(path, _line_of(node, loc), message))
+    return problems
+
+
+def _validate(
+    model: type[BaseModel], doc: _Doc, data: Any, node_loc: Loc, problems: list[SeedProblem]
+) -> BaseModel | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_validation_problems(doc.path, doc.node, node_loc, exc))
+        return None
+
+
+# --- reading ------------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Read:
+    seeds: Seeds
+    problems: list[SeedProblem]
+    # Kept for cross-file checks, which need lines too.
+    monograph_docs: dict[str, _Doc]
+    vocab_docs: dict[str, _Doc]
+    # Every key a vocabulary file declares, valid entry or not: a monograph using the key of a broken entry is
+    # not reported again as "unknown" (the entry's own problem is). None: the file itself is unusable.
+    declared: dict[str, set[str] | None] = field(default_factory=dict)
+    root: Path = Path()
+
+
+def _read_vocabulary(root: Path, read: _Read) -> None:
+    seeds, problems = read.seeds, read.problems
+    directory = root / VOCABULARY_DIR
+    for kind, model in VOCAB_KINDS.items():
+        path = directory / f"{kind}.yaml"
+        entries: dict[str, VocabEntry] = {}
+        seeds.vocab[kind] = entries
+        read.declared[kind] = None
+        if not path.is_file():
+            problems.append(SeedProblem(path, 0, f"vocabulary file for '{kind}' is missing"))
+            continue
+        doc = _read_yaml(path, problems)
+        if doc is None:
+            continue
+        read.vocab_docs[kind] = doc
+        if not isinstance(doc.data, list):
+            problems.append(SeedProblem(path, 1, "a vocabulary file is a YAML list of entries"))
+            continue
+        read.declared[kind] = {
+            item["key"] for item in doc.data if isinstance(item, dict) and isinstance(item.get("key"), str)
+        }
+        first_line: dict[str, int] = {}
+        for index, item in enumerate(doc.data):
+            entry = _validate(model, doc, item, (index,), problems)
+            if not isinstance(entry, VocabEntry):
+                continue
+            line = _line_of(doc.node, (index, "key"))
+            if entry.key in entries:
+                problems.append(
+                    SeedProblem(
+                        path,
+                        line,
+                        f"duplicate {kind} key '{entry.key}' (first on line {first_line[entry.key]})",
+                    )
+                )
+                continue
+            entries[entry.key] = entry
+            first_line[entry.key] = line
+    if directory.is_dir():
+        for path in sorted(directory.iterdir()):
+            if path.suffix in {".yaml", ".yml"} and path.stem not in VOCAB_KINDS:
+                known = ", ".join(f"{kind}.yaml" for kind in VOCAB_KINDS)
+                problems.append(SeedProblem(path, 0, f"unknown vocabulary file (expected one of {known})"))
+
+
+def _read_monographs(root: Path, read: _Read) -> None:
+    seeds, problems, docs = read.seeds, read.problems, read.monograph_docs
+    directory = root / PROCEDURES_DIR
+    if not directory.is_dir():
+        problems.append(SeedProblem(directory, 0, "procedures directory is missing"))
+        return
+    for path in sorted(directory.iterdir()):
+        if path.suffix == ".yml":
+            problems.append(SeedProblem(path, 0, "monograph files end in .yaml"))
+            continue
+        if path.suffix != ".yaml":
+            continue
+        doc = _read_yaml(path, problems)
+        if doc is None:
+            continue
+        if not isinstance(doc.data, dict):
+            problems.append(SeedProblem(path, 1, "a monograph file is a YAML mapping of sections"))
+            continue
+        monograph = _validate(Monograph, doc, doc.data, (), problems)
+        if not isinstance(monograph, Monograph):
+            continue
+        expected = monograph.file_name()
+        if path.name != expected:
+            problems.append(
+                SeedProblem(
+                    path,
+                    _line_of(doc.node, ("code",)),
+                    f"file name does not match system and code: expected '{expected}'",
+                )
+            )
+            continue
+        # The file name is derived from system and code, so two files can never hold the same code.
+        seeds.monographs[monograph.uid] = monograph
+        seeds.monograph_files[monograph.uid] = path
+        docs[monograph.uid] = doc
+
+
+def _check_references(read: _Read) -> None:
+    """Cross-file checks: vocabulary keys exist, CPT references have a monograph, no repeated links."""
+    seeds, problems = read.seeds, read.problems
+    # A CPT code counts as curated when its file exists, even if the file itself has problems: those are
+    # reported once, in that file, not again as dangling references in every file that points at it.
+    cpt_prefix = monograph_file_name(System.CPT, "")[: -len(".yaml")]
+    curated_cpt = {m.code for m in seeds.monographs.values() if m.system == System.CPT}
+    procedures = read.root / PROCEDURES_DIR
+    if procedures.is_dir():
+        curated_cpt |= {p.stem[len(cpt_prefix) :] for p in procedures.glob(f"{cpt_prefix}*.yaml")}
+    for uid, monograph in seeds.monographs.items():
+        doc = read.monograph_docs[uid]
+        data = monograph.model_dump()
+        for list_field, key_field, kind in VOCAB_REFERENCES:
+            known = read.declared.get(kind)
+            if known is None:
+                continue  # the missing or broken vocabulary file is already reported
+            seen: set[str] = set()
+            for index, item in enumerate(data[list_field]):
+                key = item[key_field] if key_field else item
+                if key is None:  # an alternative that names a code instead of a treatment
+                    continue
+                loc: Loc = (list_field, index, key_field) if key_field else (list_field, index)
+                if key not in known:
+                    problems.append(
+                        SeedProblem(
+                            doc.path,
+                            _line_of(doc.node, loc),
+                            f"unknown {kind} key '{key}' (not in {kind}.yaml)",
+                        )
+                    )
+                elif key in seen:
+                    problems.append(
+                        SeedProblem(doc.path, _line_of(doc.node, loc), f"{kind} key '{key}' is listed twice")
+                    )
+                seen.add(key)
+        for loc, ref in _code_refs(monograph):
+            if ref.system == System.CPT and ref.code not in curated_cpt:
+                problems.append(
+                    SeedProblem(
+                        doc.path,
+                        _line_of(doc.node, loc),
+                        f"dangling code reference CPT {ref.code}: CPT codes exist only where curated, "
+                        f"and there is no {monograph_file_name(System.CPT, ref.code)}",
+                    )
+                )
+
+
+def _code_refs(monograph: Monograph) -> Iterator[tuple[Loc, CodeRef]]:
+    """Every code a monograph points at, with its location in the file."""
+    for index, alternative in enumerate(monograph.alternatives):
+        if alternative.code is not None:
+            yield ("alternatives", index, "code"), alternative.code
+    for index, related in enumerate(monograph.related):
+        yield ("related", index, "code"), related.code
+    for index, crosswalk in enumerate(monograph.crosswalks):
+        yield ("crosswalks", index, "code"), crosswalk.code
+
+
+def _read_all(root: Path) -> _Read:
+    read = _Read(Seeds(), [], {}, {}, root=root)
+    if not root.is_dir():
+        read.problems.append(SeedProblem(root, 0, "seeds directory does not exist"))
+        return read
+    _read_vocabulary(root, read)
+    _read_monographs(root, read)
+    _check_references(read)
+    read.problems.sort()
+    return read
+
+
+# --- public API ---------------------------------------------------------------------------------------------
+
+
+def check_seeds(root: Path) -> list[SeedProblem]:
+    """Every problem in the seed files under `root` (the `seeds/` directory), sorted by file and line."""
+    return _read_all(Path(root)).problems
+
+
+def load_seeds(root: Path) -> Seeds:
+    """The validated seeds under `root`; raises `SeedError` (listing every problem) if there is any."""
+    read = _read_all(Path(root))
+    if read.problems:
+        raise SeedError(read.problems)
+    return read.seeds
+
+
+def referenced_official_codes(seeds: Seeds) -> set[tuple[str, str]]:
+    """Every (system, code) of an official release (ICD-10-CM, ICD-10-PCS, HCPCS) that the seeds name.
+
+    The loader verifies each against the loaded releases, since the seed checks cannot know them. That
+    includes the monographs' own codes when they are HCPCS or ICD-10-PCS.
+    """
+    codes: set[tuple[str, str]] = set()
+    for condition in seeds.conditions.values():
+        codes.update((System.ICD10CM.value, code) for code in condition.icd10cm)
+    for drug in seeds.drugs.values():
+        codes.update((System.HCPCS.value, code) for code in drug.hcpcs)
+    for monograph in seeds.monographs.values():
+        if System(monograph.system) in OFFICIAL_SYSTEMS:
+            codes.add((System(monograph.system).value, monograph.code))
+        for _, ref in _code_refs(monograph):
+            if ref.system in OFFICIAL_SYSTEMS:
+                codes.add((ref.system.value, ref.code))
+    return codes

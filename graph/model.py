@@ -1,0 +1,76 @@
+"""The names of the graph model: code systems, node labels and relationship types.
+
+These are the contract of DESIGN.md. Queries spell them literally; this module is the list the
+Cypher linter checks them against, and the one place Python code picks a label by value.
+"""
+
+from enum import StrEnum
+
+
+class System(StrEnum):
+    CPT = "CPT"
+    HCPCS = "HCPCS"
+    ICD10CM = "ICD10CM"
+    ICD10PCS = "ICD10PCS"
+
+    def uid(self, code: str) -> str:
+        return f"{self.value}:{code}"
+
+
+SYSTEM_NAMES: dict[System, str] = {
+    System.CPT: "Current Procedural Terminology (CPT)",
+    System.HCPCS: "HCPCS Level II",
+    System.ICD10CM: "ICD-10-CM",
+    System.ICD10PCS: "ICD-10-PCS",
+}
+
+# Procedure systems get :Procedure, diagnosis systems :Diagnosis.
+PROCEDURE_SYSTEMS = frozenset({System.CPT, System.HCPCS, System.ICD10PCS})
+
+
+class Label(StrEnum):
+    CODE = "Code"
+    CPT = "CPT"
+    HCPCS = "HCPCS"
+    ICD10CM = "ICD10CM"
+    ICD10PCS = "ICD10PCS"
+    PROCEDURE = "Procedure"
+    DIAGNOSIS = "Diagnosis"
+    CODE_SYSTEM = "CodeSystem"
+    PCS_VALUE = "PcsValue"
+    MONOGRAPH = "Monograph"
+    CONDITION = "Condition"
+    RISK = "Risk"
+    BENEFIT = "Benefit"
+    PERSONNEL_ROLE = "PersonnelRole"
+    SETTING = "Setting"
+    TREATMENT = "Treatment"
+    DRUG = "Drug"
+    DATA_VERSION = "DataVersion"
+    LOAD_STATE = "LoadState"
+
+
+class Rel(StrEnum):
+    CHILD_OF = "CHILD_OF"
+    EXCLUDES1 = "EXCLUDES1"
+    EXCLUDES2 = "EXCLUDES2"
+    CODE_FIRST = "CODE_FIRST"
+    CODE_ALSO = "CODE_ALSO"
+    USE_ADDITIONAL = "USE_ADDITIONAL"
+    ROOT_OPERATION = "ROOT_OPERATION"
+    BODY_PART = "BODY_PART"
+    APPROACH = "APPROACH"
+    DEVICE = "DEVICE"
+    QUALIFIER = "QUALIFIER"
+    HAS_AXIS_VALUE = "HAS_AXIS_VALUE"
+    HAS_MONOGRAPH = "HAS_MONOGRAPH"
+    INDICATED_FOR = "INDICATED_FOR"
+    HAS_RISK = "HAS_RISK"
+    HAS_BENEFIT = "HAS_BENEFIT"
+    PERFORMED_BY = "PERFORMED_BY"
+    PERFORMED_IN = "PERFORMED_IN"
+    HAS_ALTERNATIVE = "HAS_ALTERNATIVE"
+    RELATED = "RELATED"
+    CODED_AS = "CODED_AS"
+    MAPS_TO = "MAPS_TO"
+    USES_DRUG = "USES_DRUG"

@@ -1,0 +1,30 @@
+"""Reads that inspect what a load wrote; the test suite checks loads with them, and they are handy in a shell."""
+
+CODE_BY_UID = "MATCH (c:Code {uid: $uid}) RETURN c {.*} AS code"
+ANCESTOR_UIDS = """
+MATCH path = (c:Code {uid: $uid})-[:CHILD_OF*1..10]->(a:Code)
+RETURN a.uid AS uid
+ORDER BY length(path)
+"""
+NOTE_TARGETS = """
+MATCH (c:Code {uid: $uid})-[r]->(t:Code)
+WHERE type(r) = $type
+RETURN t.uid AS uid, r.note AS note
+ORDER BY uid
+"""
+AXIS_MEANINGS = """
+MATCH (c:Code {uid: $uid})-[r:ROOT_OPERATION|BODY_PART|APPROACH|DEVICE|QUALIFIER]->(v:PcsValue)
+RETURN type(r) AS axis, v.meaning AS meaning
+"""
+SYSTEM_CODE_COUNT = "MATCH (c:Code) WHERE c.system = $system RETURN count(c) AS n"
+INACTIVE_CODE_COUNT = "MATCH (c:Code) WHERE c.system = $system AND c.active = false RETURN count(c) AS n"
+KIND_COUNT = "MATCH (c:Code) WHERE c.system = $system AND c.kind = $kind RETURN count(c) AS n"
+SYSTEM_RECORDED = "MATCH (s:CodeSystem {id: $system}) RETURN count(s) AS n"
+DELETE_SYSTEM = """
+MATCH (c:Code)
+WHERE c.system = $system
+DETACH DELETE c
+WITH count(*) AS deleted
+MATCH (s:CodeSystem {id: $system})
+DELETE s
+"""

@@ -1,0 +1,72 @@
+"""GraphQL errors with `extensions.code`, the boundary where our exceptions become API errors.
+
+BAD_USER_INPUT         an argument is not acceptable (raised as `BadUserInput`)
+QUERY_TOO_COMPLEX      a limit on depth, aliases, tokens or size was exceeded
+DATABASE_UNAVAILABLE   the graph engine cannot be reached
+DATABASE_TIMEOUT       a query ran past its time limit
+INTERNAL_ERROR         anything else; details are logged, not shown
+"""
+
+import logging
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from graph.errors import DatabaseUnavailable, QueryTimeout
+
+log = logging.getLogger("medgraph.graphql")
+
+
+class BadUserInput(Exception):
+    """Raised by resolvers for arguments they refuse; the message is shown to the user."""
+
+
+def error_code(error: GraphQLError) -> str:
+    original = error.original_error
+    if original is None:
+        return "QUERY_TOO_COMPLEX" if _is_limit(error) else "GRAPHQL_VALIDATION_FAILED"
+    if isinstance(original, BadUserInput):
+        return "BAD_USER_INPUT"
+    if isinstance(original, DatabaseUnavailable):
+        return "DATABASE_UNAVAILABLE"
+    if isinstance(original, QueryTimeout):
+        return "DATABASE_TIMEOUT"
+    return "INTERNAL_ERROR"
+
+
+_PUBLIC_MESSAGES = {
+    "DATABASE_UNAVAILABLE": "The code database is unavailable right now; try again shortly.",
+    "DATABASE_TIMEOUT": "The query took too long and was stopped.",
+    "INTERNAL_ERROR": "Internal error.",
+}
+
+
+def _is_limit(error: GraphQLError) -> bool:
+    text = error.message.lower()
+    return any(word in text for word in ("exceeds maximum", "too many", "maximum", "token limit"))
+
+
+class ErrorCodes(SchemaExtension):
+    """Give every error a code and hide internals behind a plain message."""
+
+    def on_operation(self):  # type: ignore[no-untyped-def]
+        yield
+        result = self.execution_context.result
+        if result is None or not result.errors:
+            return
+        result.errors = [self._coded(error) for error in result.errors]
+
+    @staticmethod
+    def _coded(error: GraphQLError) -> GraphQLError:
+        code = error_code(error)
+        if code == "INTERNAL_ERROR":
+            log.error("internal error in %s", error.path, exc_info=error.original_error)
+        return GraphQLError(
+            _PUBLIC_MESSAGES.get(code, error.message),
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            original_error=error.original_error,
+            extensions={**(error.extensions or {}), "code": code},
+        )

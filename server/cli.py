@@ -1,0 +1,160 @@
+"""The `medgraph` command: serve, engine start|stop|status, load, seeds check, export-schema."""
+
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import uvicorn
+from rich.console import Console
+
+from graph.engine.control import EngineControl
+from graph.errors import GraphError
+from graph.importers.errors import ImportFormatError
+from graph.knowledge.loader import SeedLoadError
+from graph.knowledge.seed_files import SeedError, check_seeds
+from server.loading import SEEDS_PATH, LoadRequest, run_load
+from server.settings import Settings, SettingsError
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="medgraph: search all medical codes.")
+engine_app = typer.Typer(no_args_is_help=True, help="The embedded graph engine (when NEO4J_URI is not set).")
+app.add_typer(engine_app, name="engine")
+console = Console(stderr=True)
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "schema.graphql"
+
+
+def load_settings() -> Settings:
+    try:
+        return Settings.from_environ(os.environ)
+    except SettingsError as exc:
+        typer.echo(f"medgraph: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+@contextmanager
+def graph_errors_exit() -> Iterator[None]:
+    try:
+        yield
+    except GraphError as exc:
+        typer.echo(f"medgraph: {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
+@engine_app.command("start")
+def engine_start() -> None:
+    """Start the embedded engine and wait until it answers."""
+    settings = load_settings()
+    with graph_errors_exit():
+        status = EngineControl(settings.engine_config()).start()
+    console.print(status.describe())
+
+
+@engine_app.command("stop")
+def engine_stop() -> None:
+    """Stop the embedded engine."""
+    settings = load_settings()
+    with graph_errors_exit():
+        stopped = EngineControl(settings.engine_config()).stop()
+    console.print("engine stopped" if stopped else "engine was not running")
+
+
+@engine_app.command("status")
+def engine_status() -> None:
+    """Say whether the embedded engine runs and answers; exit code 3 when it does not run."""
+    settings = load_settings()
+    status = EngineControl(settings.engine_config()).status()
+    console.print(status.describe())
+    if not status.running:
+        raise typer.Exit(3)
+
+
+@app.command()
+def serve(
+    load_if_empty: Annotated[bool, typer.Option("--load-if-empty", help="Load data if empty.")] = False,
+) -> None:
+    """Serve the API and web pages; starts the embedded engine first when NEO4J_URI is not set."""
+    from server.app import create_app
+
+    settings = load_settings()
+    _configure_logging(settings.log_level)
+    engine = EngineControl(settings.engine_config()) if settings.embedded else None
+    started_engine = False
+    with graph_errors_exit():
+        if engine is not None and not engine.status().running:
+            console.print("starting the embedded engine …")
+            console.print(engine.start().describe())
+            started_engine = True
+    try:
+        if load_if_empty:
+            with graph_errors_exit():
+                run_load(settings, LoadRequest.parse("all", None, None), console, if_empty=True)
+        console.print(f"medgraph serving on http://{settings.host}:{settings.port} (GraphQL at /graphql)")
+        uvicorn.run(
+            create_app(settings),
+            host=settings.host,
+            port=settings.port,
+            log_config=None,
+            access_log=False,
+            lifespan="on",
+        )
+    finally:
+        if started_engine and engine is not None:
+            console.print("stopping the embedded engine it started …")
+            engine.stop()
+
+
+@app.command("export-schema")
+def export_schema(path: Annotated[Path, typer.Option(help="Where to write the SDL.")] = SCHEMA_PATH) -> None:
+    """Write the GraphQL schema (SDL) to schema/schema.graphql."""
+    from schema import schema
+
+    path.write_text(schema.as_str() + "\n")
+    console.print(f"wrote {path}")
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(level=level.upper(), format="%(message)s", stream=sys.stderr)
+
+
+
+@app.command()
+def load(
+    system: Annotated[str, typer.Argument(help="all, seeds, icd10cm, pcs, hcpcs or cpt.")] = "all",
+    source: Annotated[Path | None, typer.Option(help="A release file to load, not the bundled one.")] = None,
+    version: Annotated[str | None, typer.Option(help="The release name, for a CPT file (e.g. 2026).")] = None,
+    if_empty: Annotated[bool, typer.Option("--if-empty", help="Skip when the graph holds codes.")] = False,
+) -> None:
+    """Load official code releases (the bundled ones by default) and the curated seeds into the graph."""
+    settings = load_settings()
+    try:
+        request = LoadRequest.parse(system, source, version)
+    except ValueError as exc:
+        typer.echo(f"medgraph: {exc}", err=True)
+        raise typer.Exit(2) from None
+    with graph_errors_exit():
+        try:
+            run_load(settings, request, console, if_empty=if_empty)
+        except (ImportFormatError, SeedError, SeedLoadError) as exc:
+            typer.echo(f"medgraph: {exc}", err=True)
+            raise typer.Exit(1) from None
+
+
+seeds_app = typer.Typer(no_args_is_help=True, help="The curated knowledge in seeds/.")
+app.add_typer(seeds_app, name="seeds")
+
+
+@seeds_app.command("check")
+def seeds_check(root: Annotated[Path, typer.Option(help="The seeds folder.")] = SEEDS_PATH) -> None:
+    """Validate every seed file; report each problem with its file and line; exit 1 when there are any."""
+    problems = check_seeds(root)
+    for problem in problems:
+        typer.echo(f"{problem.file}:{problem.line}: {problem.message}")
+    if problems:
+        typer.echo(f"{len(problems)} problem(s) in {root}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"seeds OK: {root}")

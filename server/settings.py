@@ -1,0 +1,103 @@
+"""Settings: one typed object built from the environment (`MEDGRAPH_*` plus the standard `NEO4J_*`).
+
+Nothing else in the project reads the environment. Unknown `MEDGRAPH_*` names and malformed values are refused
+with one line that names the variable, so a typo never silently falls back to a default.
+"""
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from graph.config import EngineConfig, GraphConfig
+
+EMBEDDED_DATABASE = "medgraph"
+EMBEDDED_USER = "root"
+
+
+class SettingsError(ValueError):
+    """A setting is unknown or malformed; the message is one line naming the variable."""
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    neo4j_uri: str | None = Field(default=None, pattern=r"^(bolt|neo4j)(\+s|\+ssc)?://\S+$")
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr = SecretStr("")
+    neo4j_database: str | None = Field(default=None, pattern=r"^[A-Za-z][A-Za-z0-9.\-]{0,62}$")
+    host: str = Field(default="127.0.0.1", min_length=1)
+    port: int = Field(default=8000, ge=1, le=65535)
+    home: Path = Path(".medgraph")
+    api_key: SecretStr | None = None
+    engine_bolt_port: int = Field(default=7688, ge=1, le=65535)
+    engine_http_port: int = Field(default=2481, ge=1, le=65535)
+    engine_password: SecretStr = SecretStr("medgraph-embedded")
+    engine_heap: str = Field(default="2g", pattern=r"^[0-9]+[mg]$")
+    query_timeout: float = Field(default=10.0, gt=0, le=300)
+    dev: bool = True
+    log_level: str = Field(default="info", pattern=r"^(debug|info|warning|error)$")
+
+    @property
+    def embedded(self) -> bool:
+        """True when no external Neo4j is configured and the embedded engine serves the graph."""
+        return self.neo4j_uri is None
+
+    def engine_config(self) -> EngineConfig:
+        return EngineConfig(
+            home=self.home.resolve() / "engine",
+            bolt_port=self.engine_bolt_port,
+            http_port=self.engine_http_port,
+            password=self.engine_password.get_secret_value(),
+            heap=self.engine_heap,
+            database=self.neo4j_database or EMBEDDED_DATABASE,
+        )
+
+    def graph_config(self) -> GraphConfig:
+        if self.neo4j_uri is None:
+            engine = self.engine_config()
+            return GraphConfig(
+                uri=f"bolt://127.0.0.1:{engine.bolt_port}",
+                user=EMBEDDED_USER,
+                password=engine.password,
+                database=engine.database,
+                query_timeout=self.query_timeout,
+                http_url=f"http://127.0.0.1:{engine.http_port}",
+            )
+        return GraphConfig(
+            uri=self.neo4j_uri,
+            user=self.neo4j_user,
+            password=self.neo4j_password.get_secret_value(),
+            database=self.neo4j_database or "neo4j",
+            query_timeout=self.query_timeout,
+        )
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str]) -> "Settings":
+        values: dict[str, Any] = {}
+        for name, raw in environ.items():
+            if name in _NEO4J_NAMES:
+                values[name.lower()] = raw
+            elif name.startswith(_PREFIX):
+                field = name[len(_PREFIX) :].lower()
+                if field not in _PREFIXED_FIELDS:
+                    known = ", ".join(sorted(_PREFIX + f.upper() for f in _PREFIXED_FIELDS))
+                    raise SettingsError(f"{name}: unknown setting (known: {known})")
+                values[field] = raw
+        values = {k: v for k, v in values.items() if v != ""}
+        try:
+            return cls.model_validate(values)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = str(first["loc"][0]) if first["loc"] else "?"
+            raise SettingsError(f"{_env_name(field)}: {first['msg']} (got {values.get(field)!r})") from None
+
+
+_PREFIX = "MEDGRAPH_"
+_NEO4J_NAMES = frozenset({"NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"})
+_PREFIXED_FIELDS = frozenset(f for f in Settings.model_fields if not f.startswith("neo4j_"))
+
+
+def _env_name(field: str) -> str:
+    return field.upper() if field.startswith("neo4j_") else _PREFIX + field.upper()

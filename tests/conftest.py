@@ -1,0 +1,89 @@
+"""Session fixtures: one real graph engine for the whole run.
+
+Without NEO4J_URI the embedded engine is started on free ports in a temporary folder and stopped at the end.
+With NEO4J_URI set, the suite runs against that server instead (its database is emptied and reloaded: point it
+at a database you can spare).
+"""
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.driver import Graph
+from graph.engine.control import EngineControl
+from graph.knowledge.loader import load_knowledge
+from graph.knowledge.seed_files import load_seeds
+from graph.loader.bundled import BUNDLED_PATHS, READERS
+from graph.loader.codes import load_release
+from graph.loader.progress import SilentProgress
+from graph.schema_setup import ensure_schema
+from server.loading import SEEDS_PATH
+from server.settings import Settings
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def engine_environ(home: Path) -> dict[str, str]:
+    """Settings for an embedded engine of the test's own, on ports nobody else uses."""
+    return {
+        "MEDGRAPH_HOME": str(home),
+        "MEDGRAPH_ENGINE_BOLT_PORT": str(free_port()),
+        "MEDGRAPH_ENGINE_HTTP_PORT": str(free_port()),
+        "MEDGRAPH_ENGINE_HEAP": "2g",
+    }
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    external = {k: v for k, v in os.environ.items() if k.startswith("NEO4J_")}
+    if external.get("NEO4J_URI"):
+        yield Settings.from_environ(external)
+        return
+    settings = Settings.from_environ(engine_environ(tmp_path_factory.mktemp("medgraph-home")))
+    control = EngineControl(settings.engine_config())
+    control.start()
+    try:
+        yield settings
+    finally:
+        control.stop()
+
+
+@pytest.fixture(scope="session")
+def graph(settings: Settings) -> Iterator[Graph]:
+    graph = Graph(settings.graph_config())
+    ensure_schema(graph)
+    try:
+        yield graph
+    finally:
+        graph.close()
+
+
+@pytest.fixture(scope="session")
+def loaded_graph(graph: Graph) -> Graph:
+    """The session's graph with every bundled release and the curated seeds loaded, once per run."""
+    for system, read in READERS.items():
+        load_release(graph, read(BUNDLED_PATHS[system]()), SilentProgress())
+    load_knowledge(graph, load_seeds(SEEDS_PATH))
+    return graph
+
+
+def settings_environ(settings: Settings) -> dict[str, str]:
+    """The environment a `medgraph` subprocess needs to reach the session's graph."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("MEDGRAPH_", "NEO4J_"))}
+    if not settings.embedded:
+        graph = settings.graph_config()
+        return {**base, "NEO4J_URI": graph.uri, "NEO4J_USER": graph.user,
+                "NEO4J_PASSWORD": graph.password, "NEO4J_DATABASE": graph.database}  # fmt: skip
+    return {
+        **base,
+        "MEDGRAPH_HOME": str(settings.home),
+        "MEDGRAPH_ENGINE_BOLT_PORT": str(settings.engine_bolt_port),
+        "MEDGRAPH_ENGINE_HTTP_PORT": str(settings.engine_http_port),
+    }

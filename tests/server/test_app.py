@@ -1,0 +1,70 @@
+"""The app over the real engine: health, readiness both ways, metrics, a GraphQL query."""
+
+from collections.abc import Iterator
+
+import pytest
+from starlette.testclient import TestClient
+
+from server.app import create_app
+from server.settings import Settings
+from tests.conftest import free_port
+
+
+@pytest.fixture(scope="module")
+def client(settings: Settings, graph: object) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as client:
+        yield client
+
+
+def test_healthz_says_the_process_is_up(client: TestClient) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_readyz_is_ready_when_the_database_answers(client: TestClient) -> None:
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ready"}
+
+
+def test_readyz_is_503_with_a_reason_when_the_database_is_down() -> None:
+    port = free_port()
+    nobody = Settings.from_environ({"NEO4J_URI": f"bolt://127.0.0.1:{port}", "MEDGRAPH_QUERY_TIMEOUT": "2"})
+    with TestClient(create_app(nobody)) as client:
+        response = client.get("/readyz")
+        assert response.status_code == 503
+        body = response.json()
+        assert body["status"] == "unavailable"
+        assert "unavailable" in body["reason"]
+        metrics = client.get("/metrics").text
+        assert 'medgraph_database_errors_total{kind="DatabaseUnavailable"}' in metrics
+
+
+def test_graphql_answers_code_systems_over_post_and_get(client: TestClient) -> None:
+    query = "{ codeSystems { id name version codeCount billableCount } }"
+    posted = client.post("/graphql", json={"query": query})
+    assert posted.status_code == 200
+    assert "errors" not in posted.json()
+    assert isinstance(posted.json()["data"]["codeSystems"], list)
+    got = client.get("/graphql", params={"query": query})
+    assert got.json() == posted.json()
+
+
+def test_graphiql_is_served_to_browsers_in_dev_mode(client: TestClient) -> None:
+    response = client.get("/graphql", headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    assert "graphiql" in response.text.lower()
+
+
+def test_metrics_count_requests_by_route_and_status(client: TestClient) -> None:
+    client.get("/healthz")
+    text = client.get("/metrics").text
+    assert 'medgraph_http_requests_total{method="GET",route="/healthz",status="200"}' in text
+    assert "medgraph_http_request_seconds_bucket" in text
+
+
+def test_graphql_errors_carry_a_code(client: TestClient) -> None:
+    response = client.post("/graphql", json={"query": "{ noSuchField }"})
+    errors = response.json()["errors"]
+    assert errors[0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
