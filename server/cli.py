@@ -121,7 +121,6 @@ def _configure_logging(level: str) -> None:
     logging.basicConfig(level=level.upper(), format="%(message)s", stream=sys.stderr)
 
 
-
 @app.command()
 def load(
     system: Annotated[str, typer.Argument(help="all, seeds, icd10cm, pcs, hcpcs or cpt.")] = "all",
