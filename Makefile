@@ -32,5 +32,8 @@ test: $(PY_STAMP) $(LINT_STAMP) lint
 	$(BIN)/medgraph seeds check
 	$(BIN)/pytest
 
+bench: $(PY_STAMP)
+	$(BIN)/python -m bench.load
+
 clean:
 	rm -rf $(VENV) $(LINT_DIR)/node_modules .pytest_cache .ruff_cache

@@ -74,3 +74,27 @@ class Rel(StrEnum):
     CODED_AS = "CODED_AS"
     MAPS_TO = "MAPS_TO"
     USES_DRUG = "USES_DRUG"
+
+
+# Note kinds of ICD-10-CM (as `NoteRecord.kind`) and the code property that keeps their texts, in page order.
+NOTE_PROPERTIES: dict[str, str] = {
+    "includes": "includes",
+    "inclusion_term": "inclusionTerms",
+    "excludes1": "excludes1",
+    "excludes2": "excludes2",
+    "code_first": "codeFirst",
+    "code_also": "codeAlso",
+    "use_additional": "useAdditional",
+    "note": "notes",
+    "seven_chr_note": "sevenChrNote",
+    "seven_chr_def": "sevenChrDef",
+}
+
+# Note kinds that name codes, and the relationship each becomes.
+NOTE_EDGES: dict[str, Rel] = {
+    "excludes1": Rel.EXCLUDES1,
+    "excludes2": Rel.EXCLUDES2,
+    "code_first": Rel.CODE_FIRST,
+    "code_also": Rel.CODE_ALSO,
+    "use_additional": Rel.USE_ADDITIONAL,
+}

@@ -1,24 +1,34 @@
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import strawberry
 from starlette.concurrency import run_in_threadpool
 
 from graph.driver import Graph
+from graph.search.service import SearchService
+from schema.loaders import Loaders
 
 T = TypeVar("T")
 
 
 @dataclass
 class Context:
-    """What every resolver sees for one request."""
+    """What every resolver sees for one request: the graph, the search index and the request's DataLoaders."""
 
     graph: Graph
+    search: SearchService
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders.create(self.graph)
 
     async def run(self, read: Callable[..., T], *args: Any) -> T:
         """Run a blocking `graph.reads` function off the event loop."""
         return await run_in_threadpool(read, self.graph, *args)
+
+    async def run_blocking(self, work: Callable[[], T]) -> T:
+        return await run_in_threadpool(work)
 
 
 Info = strawberry.Info[Context, None]

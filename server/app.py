@@ -1,5 +1,6 @@
 """The Starlette app, composed explicitly: routes, middleware and a lifespan that owns the one driver."""
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
@@ -10,30 +11,48 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount, Route
 
 from graph.driver import Graph
+from graph.errors import GraphError
 from graph.schema_setup import ensure_schema
+from graph.search.service import SearchService
 from server.access_log import AccessLogMiddleware
+from server.body_limit import BodyLimitMiddleware
 from server.graphql_app import MedgraphGraphQL
 from server.health import healthz, readyz
 from server.metrics import Metrics, MetricsMiddleware
+from server.security_headers import SecurityHeadersMiddleware
 from server.settings import Settings
 
 log = logging.getLogger("medgraph")
+SEARCH_REFRESH_SECONDS = 5.0
+
+
+async def keep_search_fresh(search: SearchService, every: float) -> None:
+    """Build the search index at start, then follow the graph's data version (loads and curation writes)."""
+    while True:
+        try:
+            await run_in_threadpool(search.refresh)
+        except GraphError as exc:
+            log.warning("search index not refreshed: %s", exc)
+        await asyncio.sleep(every)
 
 
 def create_app(settings: Settings) -> Starlette:
     metrics = Metrics()
     graph = Graph(settings.graph_config(), on_error=metrics.count_database_error)
+    search = SearchService(graph, settings.home / "search")
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         try:
             engine = await run_in_threadpool(ensure_schema, graph)
             log.info("graph schema ready on %s (%s)", graph.config.uri, engine)
-        except Exception as exc:  # the app still serves /healthz and a 503 /readyz that says why
+        except GraphError as exc:  # the app still serves /healthz and a 503 /readyz that says why
             log.warning("graph schema not set up at start: %s", exc)
+        refresher = asyncio.create_task(keep_search_fresh(search, SEARCH_REFRESH_SECONDS))
         try:
             yield
         finally:
+            refresher.cancel()
             graph.close()
 
     app = Starlette(
@@ -41,12 +60,18 @@ def create_app(settings: Settings) -> Starlette:
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics.endpoint),
-            Mount("/graphql", MedgraphGraphQL(graph, dev=settings.dev)),
+            Mount("/graphql", MedgraphGraphQL(dev=settings.dev)),
         ],
-        middleware=[Middleware(MetricsMiddleware, metrics=metrics), Middleware(AccessLogMiddleware)],
+        middleware=[
+            Middleware(MetricsMiddleware, metrics=metrics),
+            Middleware(AccessLogMiddleware),
+            Middleware(SecurityHeadersMiddleware),
+            Middleware(BodyLimitMiddleware),
+        ],
         lifespan=lifespan,
     )
     app.state.graph = graph
+    app.state.search = search
     app.state.settings = settings
     app.state.metrics = metrics
     return app

@@ -6,15 +6,18 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.asgi import GraphQL
 
-from graph.driver import Graph
 from schema import schema
 from schema.context import Context
 
 
 class MedgraphGraphQL(GraphQL[Context, None]):
-    def __init__(self, graph: Graph, dev: bool) -> None:
+    def __init__(self, dev: bool) -> None:
         super().__init__(schema, graphql_ide="graphiql" if dev else None, allow_queries_via_get=True)
-        self.graph = graph
 
     async def get_context(self, request: Request, response: Response | Any) -> Context:
-        return Context(graph=self.graph)
+        return context_for(request)
+
+
+def context_for(request: Request) -> Context:
+    """The context of one request, for the endpoint and for pages that execute the schema in process."""
+    return Context(graph=request.app.state.graph, search=request.app.state.search)

@@ -13,7 +13,7 @@ from graph.driver import Graph, Statement
 from graph.importers.records import CodeRecord, Release
 from graph.loader.batches import run_batches
 from graph.loader.progress import Progress
-from graph.model import Rel, System
+from graph.model import NOTE_EDGES, NOTE_PROPERTIES, Rel, System
 from graph.queries import load_codes as q
 from graph.timestamps import utc_now
 
@@ -24,12 +24,12 @@ CREATE_BY_SYSTEM: dict[System, LiteralString] = {
     System.CPT: q.CREATE_CPT_CODES,
 }
 
-NOTE_EDGES: dict[str, tuple[Rel, LiteralString]] = {
-    "excludes1": (Rel.EXCLUDES1, q.REPLACE_EXCLUDES1),
-    "excludes2": (Rel.EXCLUDES2, q.REPLACE_EXCLUDES2),
-    "code_first": (Rel.CODE_FIRST, q.REPLACE_CODE_FIRST),
-    "code_also": (Rel.CODE_ALSO, q.REPLACE_CODE_ALSO),
-    "use_additional": (Rel.USE_ADDITIONAL, q.REPLACE_USE_ADDITIONAL),
+NOTE_EDGE_STATEMENTS: dict[Rel, LiteralString] = {
+    Rel.EXCLUDES1: q.REPLACE_EXCLUDES1,
+    Rel.EXCLUDES2: q.REPLACE_EXCLUDES2,
+    Rel.CODE_FIRST: q.REPLACE_CODE_FIRST,
+    Rel.CODE_ALSO: q.REPLACE_CODE_ALSO,
+    Rel.USE_ADDITIONAL: q.REPLACE_USE_ADDITIONAL,
 }
 
 AXIS_EDGES: dict[str, LiteralString] = {
@@ -38,20 +38,6 @@ AXIS_EDGES: dict[str, LiteralString] = {
     Rel.APPROACH: q.REPLACE_APPROACH,
     Rel.DEVICE: q.REPLACE_DEVICE,
     Rel.QUALIFIER: q.REPLACE_QUALIFIER,
-}
-
-# Note kinds kept as text lists on the code, by property name.
-NOTE_PROPERTIES: dict[str, str] = {
-    "includes": "includes",
-    "inclusion_term": "inclusionTerms",
-    "excludes1": "excludes1",
-    "excludes2": "excludes2",
-    "code_first": "codeFirst",
-    "code_also": "codeAlso",
-    "use_additional": "useAdditional",
-    "note": "notes",
-    "seven_chr_note": "sevenChrNote",
-    "seven_chr_def": "sevenChrDef",
 }
 
 
@@ -157,7 +143,8 @@ def _load_note_edges(graph: Graph, release: Release, progress: Progress) -> int:
     system = release.system
     had_edges = {row["uid"] for row in graph.read(q.CODES_WITH_NOTE_EDGES, system=system.value)}
     total = 0
-    for kind, (rel, query) in NOTE_EDGES.items():
+    for kind, rel in NOTE_EDGES.items():
+        query = NOTE_EDGE_STATEMENTS[rel]
         rows = []
         for code in release.codes:
             targets = [

@@ -1,8 +1,15 @@
 import strawberry
 
+from graph.model import System
 from graph.reads.code_systems import list_code_systems
-from schema.codes.types import CodeSystemInfo
+from graph.reads.codes import find_code
+from schema.codes.types import Code, CodeSystem, CodeSystemInfo, code_for
 from schema.context import Info
+from schema.errors import BadUserInput
+from schema.knowledge.types import condition_by_key
+from schema.node import Node, decode_id
+
+MAX_CODE_LENGTH = 40
 
 
 @strawberry.type
@@ -11,3 +18,17 @@ class CodeQueries:
     async def code_systems(self, info: Info) -> list[CodeSystemInfo]:
         rows = await info.context.run(list_code_systems)
         return [CodeSystemInfo.from_row(row) for row in rows]
+
+    @strawberry.field(description='One code; "I82401", "i82.401" and "I82.401" all work. Null when unknown.')
+    async def code(self, info: Info, system: CodeSystem, code: str) -> Code | None:
+        if not code.strip() or len(code) > MAX_CODE_LENGTH:
+            raise BadUserInput(f"code must be 1 to {MAX_CODE_LENGTH} characters")
+        row = await info.context.run(find_code, System(system.value), code)
+        return Code.of(row) if row else None
+
+    @strawberry.field(description="Any object by its global id.")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        type_name, key = decode_id(id)
+        if type_name == "Code":
+            return await code_for(info, key)
+        return await condition_by_key(info, key)

@@ -1,8 +1,33 @@
+"""Codes of every system, their hierarchy and notes, and what the knowledge graph says about them."""
+
 from enum import Enum
 
 import strawberry
 
 from graph.reads.code_systems import CodeSystemRow
+from graph.reads.codes import CodeRow
+from graph.reads.knowledge import CodeKnowledge, Link
+from graph.reads.knowledge import Concept as ConceptRow
+from schema.context import Info
+from schema.knowledge.types import (
+    Alternative,
+    Benefit,
+    BenefitLink,
+    Condition,
+    Drug,
+    Indication,
+    Monograph,
+    PersonnelLink,
+    PersonnelRole,
+    Risk,
+    RiskLink,
+    Setting,
+    SettingLink,
+    Treatment,
+    concept_of,
+    monograph_of,
+)
+from schema.node import Node, encode_id
 
 
 @strawberry.enum
@@ -11,6 +36,50 @@ class CodeSystem(Enum):
     HCPCS = "HCPCS"
     ICD10CM = "ICD10CM"
     ICD10PCS = "ICD10PCS"
+
+
+@strawberry.enum(description="Where a code sits in its system's hierarchy.")
+class CodeKind(Enum):
+    CHAPTER = "chapter"
+    BLOCK = "block"
+    CATEGORY = "category"
+    SUBCATEGORY = "subcategory"
+    CODE = "code"
+    EXTENSION = "extension"
+    SECTION = "section"
+    BODY_SYSTEM = "body_system"
+    TABLE = "table"
+    MODIFIER = "modifier"
+    GROUP = "group"
+
+
+@strawberry.enum(description="The kind of an ICD-10-CM instructional note, as the CDC tabular list names it.")
+class NoteKind(Enum):
+    INCLUDES = "includes"
+    INCLUSION_TERM = "inclusion_term"
+    EXCLUDES1 = "excludes1"
+    EXCLUDES2 = "excludes2"
+    CODE_FIRST = "code_first"
+    CODE_ALSO = "code_also"
+    USE_ADDITIONAL = "use_additional"
+    NOTE = "note"
+    SEVEN_CHR_NOTE = "seven_chr_note"
+    SEVEN_CHR_DEF = "seven_chr_def"
+
+
+@strawberry.enum(description="Who wrote a code's title.")
+class TitleSource(Enum):
+    OFFICIAL = "official"
+    MEDGRAPH = "medgraph"
+
+
+@strawberry.enum(description="How two codes relate, as curated by medgraph.")
+class RelationType(Enum):
+    REPEAT_OF = "repeat-of"
+    ADD_ON_TO = "add-on-to"
+    INITIAL_OF = "initial-of"
+    ALTERNATIVE = "alternative"
+    FOLLOW_UP_OF = "follow-up-of"
 
 
 @strawberry.type(description="A loaded release of one code system.")
@@ -34,3 +103,220 @@ class CodeSystemInfo:
             code_count=row.code_count,
             billable_count=row.billable_count,
         )
+
+
+async def codes_for(info: Info, uids: list[str]) -> list["Code"]:
+    """Codes for these uids, in this order, in one batched read; uids no longer in the graph are left out."""
+    rows = await info.context.loaders.code.load_many(uids)
+    return [Code.of(row) for row in rows if row is not None]
+
+
+async def code_for(info: Info, uid: str | None) -> "Code | None":
+    row = await info.context.loaders.code.load(uid) if uid else None
+    return Code.of(row) if row else None
+
+
+@strawberry.type(description="An instructional note of a code, with the codes it names.")
+class CodeNote:
+    kind: NoteKind
+    text: str
+    target_uids: strawberry.Private[list[str]]
+
+    @strawberry.field(description="Codes the note names, where they exist in the release.")
+    async def targets(self, info: Info) -> list["Code"]:
+        return await codes_for(info, self.target_uids)
+
+
+@strawberry.type(description="A curated relation to another code (e.g. repeat of, add-on to).")
+class RelatedCode:
+    type: RelationType
+    inverse: bool = strawberry.field(description="True when the other code states the relation to this one.")
+    code_uid: strawberry.Private[str]
+
+    @strawberry.field
+    async def code(self, info: Info) -> "Code | None":
+        return await code_for(info, self.code_uid)
+
+
+@strawberry.type(description="A crosswalk between codes of two systems.")
+class CodeMapping:
+    source: str | None
+    approximate: bool
+    outgoing: bool = strawberry.field(
+        description="True when this code maps to the other; false when mapped from it."
+    )
+    code_uid: strawberry.Private[str]
+
+    @strawberry.field
+    async def code(self, info: Info) -> "Code | None":
+        return await code_for(info, self.code_uid)
+
+
+@strawberry.type(description="A medical code of any system.")
+class Code(Node):
+    row: strawberry.Private[CodeRow]
+
+    @classmethod
+    def of(cls, row: CodeRow) -> "Code":
+        return cls(id=encode_id("Code", row.uid), row=row)
+
+    @strawberry.field
+    def system(self) -> CodeSystem:
+        return CodeSystem(self.row.system)
+
+    @strawberry.field(description="The code as published (ICD-10-CM with its dot).")
+    def code(self) -> str:
+        return self.row.code
+
+    @strawberry.field(
+        description="The official title; for curated CPT codes without a licensed release, ours."
+    )
+    def title(self) -> str:
+        return self.row.title
+
+    @strawberry.field
+    def short_title(self) -> str | None:
+        return self.row.short_title
+
+    @strawberry.field
+    def title_source(self) -> TitleSource:
+        return TitleSource.OFFICIAL if self.row.official else TitleSource.MEDGRAPH
+
+    @strawberry.field
+    def kind(self) -> CodeKind:
+        return CodeKind(self.row.kind)
+
+    @strawberry.field(description="Valid for billing: a leaf of its hierarchy and not retired.")
+    def billable(self) -> bool:
+        return self.row.billable
+
+    @strawberry.field(
+        description="False for a code its publisher has terminated (still listed, not billable)."
+    )
+    def active(self) -> bool:
+        return self.row.active
+
+    @strawberry.field
+    def effective_date(self) -> str | None:
+        return self.row.effective_date
+
+    @strawberry.field
+    def termination_date(self) -> str | None:
+        return self.row.termination_date
+
+    @strawberry.field(description="The release the code was loaded from; null for curated-only codes.")
+    def release(self) -> str | None:
+        return self.row.properties.get("release")
+
+    @strawberry.field
+    async def parent(self, info: Info) -> "Code | None":
+        return await code_for(info, await info.context.loaders.parent.load(self.row.uid))
+
+    @strawberry.field(description="Every level above the code, nearest first.")
+    async def ancestors(self, info: Info) -> list["Code"]:
+        return await codes_for(info, await info.context.loaders.ancestors.load(self.row.uid))
+
+    @strawberry.field(description="The codes one level below, ordered by code.")
+    async def children(self, info: Info) -> list["Code"]:
+        return await codes_for(info, await info.context.loaders.children.load(self.row.uid))
+
+    @strawberry.field(
+        description="Instructional notes as published on this code (inherited notes live on ancestors)."
+    )
+    async def notes(self, info: Info) -> list[CodeNote]:
+        targets = await info.context.loaders.note_targets.load(self.row.uid)
+        return [
+            CodeNote(kind=NoteKind(kind), text=text, target_uids=targets.get((kind, text), []))
+            for kind, text in self.row.notes_text()
+        ]
+
+    @strawberry.field(description="The plain-language explanation, when medgraph has written one.")
+    async def monograph(self, info: Info) -> Monograph | None:
+        knowledge = await self._knowledge(info)
+        return monograph_of(knowledge.monograph) if knowledge.monograph else None
+
+    @strawberry.field(description="Conditions this procedure is indicated for.")
+    async def indications(self, info: Info) -> list[Indication]:
+        links = (await self._knowledge(info)).indications
+        return [Indication(condition=concept_of(Condition, _concept(x)), note=x.note) for x in links]
+
+    @strawberry.field
+    async def risks(self, info: Info) -> list[RiskLink]:
+        links = (await self._knowledge(info)).risks
+        return [RiskLink(risk=concept_of(Risk, _concept(x)), note=x.note) for x in links]
+
+    @strawberry.field
+    async def benefits(self, info: Info) -> list[BenefitLink]:
+        links = (await self._knowledge(info)).benefits
+        return [BenefitLink(benefit=concept_of(Benefit, _concept(x)), note=x.note) for x in links]
+
+    @strawberry.field
+    async def personnel(self, info: Info) -> list[PersonnelLink]:
+        links = (await self._knowledge(info)).personnel
+        return [PersonnelLink(role=concept_of(PersonnelRole, _concept(x)), involvement=x.note) for x in links]
+
+    @strawberry.field
+    async def settings(self, info: Info) -> list[SettingLink]:
+        links = (await self._knowledge(info)).settings
+        return [SettingLink(setting=concept_of(Setting, _concept(x)), note=x.note) for x in links]
+
+    @strawberry.field(
+        description="Other ways to treat the problem: codes first, then treatments without a code."
+    )
+    async def alternatives(self, info: Info) -> list[Alternative]:
+        knowledge = await self._knowledge(info)
+        by_code = [x for x in knowledge.code_alternatives if x.key]
+        codes = {code.row.uid: code for code in await codes_for(info, [x.key for x in by_code if x.key])}
+        return [Alternative(note=x.note, code=codes.get(x.key or ""), treatment=None) for x in by_code] + [
+            Alternative(note=x.note, code=None, treatment=concept_of(Treatment, _concept(x)))
+            for x in knowledge.treatment_alternatives
+        ]
+
+    @strawberry.field(description="Drugs the procedure may use.")
+    async def drugs(self, info: Info) -> list[Drug]:
+        return [concept_of(Drug, _concept(x)) for x in (await self._knowledge(info)).drugs]
+
+    @strawberry.field(
+        description="Curated relations to other codes, both the ones this code states and their inverses."
+    )
+    async def related(self, info: Info) -> list[RelatedCode]:
+        knowledge = await self._knowledge(info)
+        return [
+            RelatedCode(type=RelationType(x.note), inverse=False, code_uid=x.key)
+            for x in knowledge.related
+            if x.key
+        ] + [
+            RelatedCode(type=RelationType(x.note), inverse=True, code_uid=x.key)
+            for x in knowledge.related_from
+            if x.key
+        ]
+
+    @strawberry.field(
+        description="Conditions of the knowledge graph this ICD-10-CM code expresses (or a parent of it)."
+    )
+    async def conditions(self, info: Info) -> list[Condition]:
+        lineage = [self.row.uid, *await info.context.loaders.ancestors.load(self.row.uid)]
+        found = await info.context.loaders.knowledge.load_many(lineage)
+        keys = list(
+            dict.fromkeys(key for knowledge in found if knowledge for key in knowledge.coded_conditions)
+        )
+        rows = await info.context.loaders.condition.load_many(keys)
+        return [concept_of(Condition, row.concept) for row in rows if row is not None]
+
+    @strawberry.field(description="Crosswalks to codes of other systems, optionally of one system.")
+    async def mappings(self, info: Info, system: CodeSystem | None = None) -> list[CodeMapping]:
+        rows = await info.context.loaders.mappings.load(self.row.uid)
+        prefix = f"{system.value}:" if system else ""
+        return [
+            CodeMapping(source=m.source, approximate=m.approximate, outgoing=m.outgoing, code_uid=m.uid)
+            for m in rows
+            if m.uid.startswith(prefix)
+        ]
+
+    async def _knowledge(self, info: Info) -> CodeKnowledge:
+        return await info.context.loaders.knowledge.load(self.row.uid)
+
+
+def _concept(link: Link) -> ConceptRow:
+    assert link.concept is not None, "links to shared concepts carry the concept"
+    return link.concept

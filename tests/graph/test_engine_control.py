@@ -1,6 +1,8 @@
 """The embedded engine's lifecycle, on an engine of this test's own (the session engine stays untouched)."""
 
+import dataclasses
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -72,13 +74,14 @@ def test_stop_stops_cleanly_and_removes_the_pid_file(control: EngineControl) -> 
 
 
 def test_a_port_in_use_is_a_clear_error(control: EngineControl) -> None:
-    import socket
-
     with socket.socket() as sock:
-        sock.bind(("127.0.0.1", control.config.bolt_port))
+        sock.bind(("127.0.0.1", 0))
         sock.listen()
-        with pytest.raises(EngineError, match=f"port {control.config.bolt_port}"):
-            control.start()
+        busy = sock.getsockname()[1]
+        other = EngineControl(dataclasses.replace(control.config, bolt_port=busy))
+        with pytest.raises(EngineError, match=f"port {busy} on 127.0.0.1 is in use"):
+            other.start()
+        assert not other.status().running
 
 
 def _clean_environ() -> dict[str, str]:

@@ -68,3 +68,33 @@ def test_graphql_errors_carry_a_code(client: TestClient) -> None:
     response = client.post("/graphql", json={"query": "{ noSuchField }"})
     errors = response.json()["errors"]
     assert errors[0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+
+
+def test_responses_carry_security_headers(client: TestClient) -> None:
+    headers = client.get("/healthz").headers
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["x-frame-options"] == "DENY"
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert "'unsafe-inline'" not in headers["content-security-policy"]
+
+
+def test_an_oversized_body_is_refused_with_413(client: TestClient) -> None:
+    response = client.post(
+        "/graphql", content=b"{" + b" " * 70_000 + b"}", headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert response.json()["errors"][0]["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
+
+
+@pytest.mark.parametrize(
+    ("content", "content_type"),
+    [(b"{not json", "application/json"), (b"query=x", "text/plain")],
+)
+def test_malformed_requests_are_a_clear_4xx(client: TestClient, content: bytes, content_type: str) -> None:
+    response = client.post("/graphql", content=content, headers={"content-type": content_type})
+    assert 400 <= response.status_code < 500
+
+
+def test_a_mutation_over_get_is_refused(client: TestClient) -> None:
+    response = client.get("/graphql", params={"query": "mutation { __typename }"})
+    assert 400 <= response.status_code < 500

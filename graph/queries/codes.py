@@ -1,0 +1,44 @@
+"""Reads of codes for the API; each takes a batch of uids (`$uids`) so one round trip serves a whole page."""
+
+CODES_BY_UID = """
+UNWIND $uids AS uid
+MATCH (c:Code {uid: uid})
+RETURN c {.*} AS code
+"""
+# `WITH … WHERE` after the lookup, so that the engine finds the code by its compact index, not by system.
+CODE_BY_COMPACT = """
+MATCH (c:Code {codeCompact: $compact})
+WITH c
+WHERE c.system = $system
+RETURN c {.*} AS code
+"""
+PARENTS = """
+UNWIND $uids AS uid
+MATCH (c:Code {uid: uid})-[:CHILD_OF]->(p:Code)
+RETURN uid, p.uid AS parent
+"""
+CHILDREN = """
+UNWIND $uids AS uid
+MATCH (c:Code {uid: uid})<-[:CHILD_OF]-(k:Code)
+RETURN uid, k.uid AS child, k.code AS code
+ORDER BY uid, code
+"""
+ANCESTORS = """
+UNWIND $uids AS uid
+MATCH path = (c:Code {uid: uid})-[:CHILD_OF*1..10]->(a:Code)
+RETURN uid, a.uid AS ancestor, length(path) AS distance
+ORDER BY uid, distance
+"""
+NOTE_TARGETS = """
+UNWIND $uids AS uid
+MATCH (c:Code {uid: uid})-[r:EXCLUDES1|EXCLUDES2|CODE_FIRST|CODE_ALSO|USE_ADDITIONAL]->(t:Code)
+RETURN uid, type(r) AS type, r.note AS note, t.uid AS target, t.code AS code
+ORDER BY uid, type, note, code
+"""
+MAPPINGS = """
+UNWIND $uids AS uid
+MATCH (c:Code {uid: uid})-[r:MAPS_TO]-(other:Code)
+RETURN uid, other.uid AS other, other.code AS code, r.source AS source, r.approximate AS approximate,
+       startNode(r) = c AS outgoing
+ORDER BY uid, code
+"""

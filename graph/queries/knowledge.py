@@ -1,0 +1,38 @@
+"""Reads of curated knowledge for the API, batched by code uid or by concept key.
+
+Links come back as flat maps: the embedded engine drops the other keys of a map literal that nests a map
+projection (`{concept: n {.key}, note: r.note}` returns only the projection), so none is nested.
+"""
+
+CODE_KNOWLEDGE = """
+UNWIND $uids AS uid
+MATCH (c:Code {uid: uid})
+RETURN uid,
+  [(c)-[:HAS_MONOGRAPH]->(m:Monograph) | m {.*}] AS monographs,
+  [(c)-[r:INDICATED_FOR]->(n:Condition) | {key: n.key, name: n.name, synonyms: n.synonyms, description: n.description, note: r.note, rank: r.rank}] AS indications,
+  [(c)-[r:HAS_RISK]->(n:Risk) | {key: n.key, name: n.name, synonyms: n.synonyms, description: n.description, note: r.note, rank: r.rank}] AS risks,
+  [(c)-[r:HAS_BENEFIT]->(n:Benefit) | {key: n.key, name: n.name, synonyms: n.synonyms, description: n.description, note: r.note, rank: r.rank}] AS benefits,
+  [(c)-[r:PERFORMED_BY]->(n:PersonnelRole) | {key: n.key, name: n.name, synonyms: n.synonyms, description: n.description, note: r.involvement, rank: r.rank}] AS personnel,
+  [(c)-[r:PERFORMED_IN]->(n:Setting) | {key: n.key, name: n.name, synonyms: n.synonyms, description: n.description, note: r.note, rank: r.rank}] AS settings,
+  [(c)-[r:HAS_ALTERNATIVE]->(n:Treatment) | {key: n.key, name: n.name, synonyms: n.synonyms, description: n.description, note: r.note, rank: r.rank}] AS treatmentAlternatives,
+  [(c)-[r:HAS_ALTERNATIVE]->(n:Code) | {key: n.uid, note: r.note, rank: r.rank}] AS codeAlternatives,
+  [(c)-[r:USES_DRUG]->(n:Drug) | {key: n.key, name: n.name, synonyms: n.synonyms, description: n.description, note: null, rank: r.rank}] AS drugs,
+  [(c)-[r:RELATED]->(n:Code) | {key: n.uid, note: r.type, rank: r.rank}] AS related,
+  [(c)<-[r:RELATED]-(n:Code) | {key: n.uid, note: r.type, rank: r.rank}] AS relatedFrom,
+  [(c)<-[:CODED_AS]-(k:Condition) | k.key] AS codedConditions
+"""
+
+CONDITIONS_BY_KEY = """
+UNWIND $keys AS key
+MATCH (n:Condition {key: key})
+RETURN n {.key, .name, .synonyms, .description} AS concept,
+  [(n)-[:CODED_AS]->(c:Code) | c.uid] AS codes,
+  [(n)<-[:INDICATED_FOR]-(p:Code) | p.uid] AS procedures
+"""
+CONDITION_KEYS = "MATCH (n:Condition) RETURN n.key AS key ORDER BY key"
+DRUG_CODES = """
+UNWIND $keys AS key
+MATCH (n:Drug {key: key})-[:CODED_AS]->(c:Code)
+RETURN key, c.uid AS code
+ORDER BY key, code
+"""

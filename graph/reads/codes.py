@@ -1,0 +1,125 @@
+"""Named reads of codes, batched by uid for the DataLoaders: one round trip per kind of data per page."""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from graph.driver import Graph
+from graph.model import NOTE_EDGES, NOTE_PROPERTIES, System
+from graph.queries import codes as q
+
+NOTE_EDGE_KINDS = {rel.value: kind for kind, rel in NOTE_EDGES.items()}
+_NOT_CODE_CHARACTERS = re.compile(r"[\s.]")
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRow:
+    kind: str
+    text: str
+    targets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeRow:
+    uid: str
+    system: str
+    code: str
+    title: str
+    short_title: str | None
+    kind: str
+    billable: bool
+    active: bool
+    effective_date: str | None
+    termination_date: str | None
+    curated: bool
+    official: bool  # loaded from an official release (not only curated)
+    properties: dict[str, Any]
+
+    def notes_text(self) -> list[tuple[str, str]]:
+        """(kind, text) of every note as published, in page order."""
+        return [
+            (kind, text) for kind, prop in NOTE_PROPERTIES.items() for text in self.properties.get(prop) or []
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class MappingRow:
+    uid: str
+    source: str | None
+    approximate: bool
+    outgoing: bool
+
+
+def compact_code(typed: str) -> str:
+    """`i82.401`, ` I82 401 ` and `I82401` all become `I82401`: how a person may type a code."""
+    return _NOT_CODE_CHARACTERS.sub("", typed).upper()
+
+
+def find_code(graph: Graph, system: System, typed: str) -> CodeRow | None:
+    rows = graph.read(q.CODE_BY_COMPACT, system=system.value, compact=compact_code(typed))
+    return _code_row(rows[0]["code"]) if rows else None
+
+
+def codes_by_uid(graph: Graph, uids: list[str]) -> dict[str, CodeRow]:
+    rows = graph.read(q.CODES_BY_UID, uids=uids)
+    return {row["code"]["uid"]: _code_row(row["code"]) for row in rows}
+
+
+def parents(graph: Graph, uids: list[str]) -> dict[str, str]:
+    return {row["uid"]: row["parent"] for row in graph.read(q.PARENTS, uids=uids)}
+
+
+def children(graph: Graph, uids: list[str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for row in graph.read(q.CHILDREN, uids=uids):
+        found[row["uid"]].append(row["child"])
+    return found
+
+
+def ancestors(graph: Graph, uids: list[str]) -> dict[str, list[str]]:
+    """Nearest first."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for row in graph.read(q.ANCESTORS, uids=uids):
+        found[row["uid"]].append(row["ancestor"])
+    return found
+
+
+def note_targets(graph: Graph, uids: list[str]) -> dict[str, dict[tuple[str, str], list[str]]]:
+    """uid → (note kind, note text) → target uids, for notes that name codes."""
+    found: dict[str, dict[tuple[str, str], list[str]]] = defaultdict(lambda: defaultdict(list))
+    for row in graph.read(q.NOTE_TARGETS, uids=uids):
+        found[row["uid"]][(NOTE_EDGE_KINDS[row["type"]], row["note"])].append(row["target"])
+    return found
+
+
+def mappings(graph: Graph, uids: list[str]) -> dict[str, list[MappingRow]]:
+    found: dict[str, list[MappingRow]] = defaultdict(list)
+    for row in graph.read(q.MAPPINGS, uids=uids):
+        found[row["uid"]].append(
+            MappingRow(
+                uid=row["other"],
+                source=row["source"],
+                approximate=bool(row["approximate"]),
+                outgoing=bool(row["outgoing"]),
+            )
+        )
+    return found
+
+
+def _code_row(props: dict[str, Any]) -> CodeRow:
+    return CodeRow(
+        uid=props["uid"],
+        system=props["system"],
+        code=props["code"],
+        title=props["title"],
+        short_title=props.get("shortTitle"),
+        kind=props.get("kind") or "code",
+        billable=bool(props.get("billable")),
+        active=props.get("active", True) is not False,
+        effective_date=props.get("effectiveDate"),
+        termination_date=props.get("terminationDate"),
+        curated=bool(props.get("curated")),
+        official=props.get("release") is not None,
+        properties=props,
+    )

@@ -1,0 +1,147 @@
+"""What the index knows of each code, read from the graph (never from source files).
+
+A code's document holds its own words (title, short title, inclusion terms) and the curated words that point
+at it: names and synonyms of conditions coded as it or that it is indicated for, drug names, monograph names.
+A condition coded as `I82.4` also names, more weakly, the codes under it (`I82.401`): curators list headers,
+and descendants are the codes whose compact code extends the header's (as the search's code prefixes do).
+
+Codes are read in pages of consecutive uids, the next page while the caller indexes this one.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, LiteralString
+
+from neo4j import ManagedTransaction
+
+from graph.driver import Graph
+from graph.queries import search_documents as q
+
+PAGE_SIZE = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class CodeDocument:
+    uid: str
+    system: str
+    code: str
+    code_compact: str
+    title: str
+    short_title: str | None = None
+    kind: str = "code"
+    billable: bool = False
+    active: bool = True
+    inclusion_terms: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # curated words for this code itself
+    related_names: tuple[str, ...] = ()  # curated condition words of an ancestor
+
+
+@dataclass(slots=True)
+class CuratedWords:
+    """Curated words by code: `direct` names the code itself; `coded` holds the condition words of the codes
+    conditions are coded as, by (system, compact code), for their descendants to inherit."""
+
+    direct: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    coded: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    coded_systems: set[str] = field(default_factory=set)
+
+    def add_direct(self, uid: str, words: Iterable[str]) -> None:
+        self.direct[uid].extend(words)
+
+    def add_coded(self, uid: str, words: Iterable[str]) -> None:
+        words = list(words)
+        self.direct[uid].extend(words)
+        system, _, code = uid.partition(":")
+        self.coded[(system, code.replace(".", ""))].extend(words)
+        self.coded_systems.add(system)
+
+    def inherited(self, system: str, compact: str) -> list[str]:
+        return [
+            word
+            for length in range(1, len(compact))
+            for word in self.coded.get((system, compact[:length]), ())
+        ]
+
+
+def read_documents(graph: Graph, page_size: int = PAGE_SIZE) -> list[CodeDocument]:
+    return list(iter_documents(graph, page_size))
+
+
+def iter_documents(graph: Graph, page_size: int = PAGE_SIZE) -> Iterator[CodeDocument]:
+    """Every code of the graph as a document, in uid order."""
+    words = read_curated_words(graph)
+    uids = sorted(_collected(graph, q.CODE_UIDS))
+    pages = [(uids[i], uids[min(i + page_size, len(uids)) - 1]) for i in range(0, len(uids), page_size)]
+    # One reader thread: the engine answers the next page while the caller indexes this one.
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-documents")
+    try:
+        futures = [pool.submit(_collected, graph, q.CODE_DOCUMENTS, first=a, last=b) for a, b in pages]
+        for future in futures:
+            for row in sorted(future.result(), key=lambda row: row["uid"]):
+                yield document(row, words)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def read_curated_words(graph: Graph) -> CuratedWords:
+    words = CuratedWords()
+    for row in graph.read(q.CONDITION_CODES):
+        words.add_coded(row["uid"], _words(row["name"], row["synonyms"]))
+    for query in (q.INDICATION_CODES, q.DRUG_CODES):
+        for row in graph.read(query):
+            words.add_direct(row["uid"], _words(row["name"], row["synonyms"]))
+    for row in graph.read(q.MONOGRAPH_NAMES):
+        words.add_direct(row["uid"], _words(row["name"], [row["title"], *(row["commonNames"] or [])]))
+    return words
+
+
+def document(row: Mapping[str, Any], words: CuratedWords) -> CodeDocument:
+    """A document from a code row (every property CODE_DOCUMENTS returns, null where absent) and the curated
+    words. This runs for every code: it does no work for what most codes lack."""
+    uid, title, system, compact, plain = (
+        row["uid"],
+        row["title"],
+        row["system"],
+        row["codeCompact"],
+        row["plainTitle"],
+    )
+    names: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    if plain or uid in words.direct:
+        named = _unique([*([plain] if plain else []), *words.direct.get(uid, ())])
+        names = tuple(name for name in named if name != title)
+    if system in words.coded_systems:
+        related = tuple(word for word in _unique(words.inherited(system, compact)) if word not in names)
+    return CodeDocument(
+        uid,
+        system,
+        row["code"],
+        compact,
+        title,
+        row["shortTitle"],
+        row["kind"] or "code",
+        row["billable"] is True,
+        row["active"] is not False,  # only HCPCS records termination
+        tuple(row["inclusionTerms"] or ()),
+        names,
+        related,
+    )
+
+
+def _words(name: str | None, more: Iterable[str | None] | None) -> list[str]:
+    return [word for word in (name, *(more or ())) if word]
+
+
+def _unique(words: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(words))
+
+
+def _collected(graph: Graph, query: LiteralString, **params: Any) -> list[Any]:
+    # The raw value of the one row: Record.data() would walk every nested value again in Python.
+    def work(tx: ManagedTransaction) -> list[Any]:
+        record = tx.run(query, params).single(strict=True)
+        return list(record[0])
+
+    return graph.read_tx(work)

@@ -1,0 +1,142 @@
+"""Why a hit matched: its title (always) and any other field that matched, with the matching spans.
+
+Highlights are plain data — text and character spans — never markup, so the caller escapes the text and wraps
+the spans as it likes. Words are matched here the way the query matched them (same analyzers, same stems,
+prefixes and typo distances); Tantivy's snippet generator cannot see prefix and fuzzy matches.
+"""
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graph.search.fields import stemmed_analyzer, unstemmed_analyzer
+from graph.search.parse import ParsedQuery, Word
+from graph.search.query import MIN_STEM, STEM_CUT
+
+_STEMMED = stemmed_analyzer()
+_UNSTEMMED = unstemmed_analyzer()
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    field: str  # code, title, shortTitle, inclusionTerm, name, relatedName
+    text: str
+    spans: tuple[tuple[int, int], ...]  # [start, end) character offsets of the matches in text
+
+    def segments(self) -> list[tuple[str, bool]]:
+        """The text cut into (piece, matched) pairs, in order."""
+        pieces: list[tuple[str, bool]] = []
+        at = 0
+        for start, end in self.spans:
+            if start > at:
+                pieces.append((self.text[at:start], False))
+            pieces.append((self.text[start:end], True))
+            at = end
+        if at < len(self.text):
+            pieces.append((self.text[at:], False))
+        return pieces
+
+
+def code_highlight(code: str, code_key: str) -> Highlight:
+    """The part of a published code (`I82.401`) that a compact key (`I824`) covers."""
+    seen = 0
+    end = 0
+    for index, char in enumerate(code):
+        if seen == len(code_key):
+            break
+        if char != ".":
+            seen += 1
+        end = index + 1
+    return Highlight("code", code, ((0, end),) if end else ())
+
+
+def text_highlights(
+    fields: Iterable[tuple[str, Sequence[str]]], parsed: ParsedQuery, *, always: str = "title"
+) -> list[Highlight]:
+    """For each (field, values): the first value with a match (or, for `always`, the first value)."""
+    found: list[Highlight] = []
+    for field, values in fields:
+        for value in values:
+            spans = tuple(word_spans(value, parsed.words))
+            if spans or field == always:
+                found.append(Highlight(field, value, spans))
+                break
+    return found
+
+
+def word_spans(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
+    if not words:
+        return
+    for start, end, raw, stem in _tokens(text):
+        if any(_matches(word, raw, stem) for word in words):
+            yield start, end
+
+
+def _matches(word: Word, raw: str, stem: str) -> bool:
+    """Whether a word of a hit matches a word of the query the way graph.search.query matches it."""
+    if stem == word.stem or raw == word.raw:
+        return True
+    if word.prefix and _extends(word.raw, raw, stem):
+        return True
+    if not word.fuzzy:
+        return False
+    if word.prefix:
+        return (
+            edit_distance(raw[: len(word.raw)], word.raw, word.fuzzy) <= word.fuzzy
+            or edit_distance(stem[: len(word.stem)], word.stem, word.fuzzy) <= word.fuzzy
+        )
+    return (
+        edit_distance(raw, word.raw, word.fuzzy) <= word.fuzzy
+        or edit_distance(stem, word.stem, word.fuzzy) <= word.fuzzy
+    )
+
+
+def _extends(prefix: str, raw: str, stem: str) -> bool:
+    if raw.startswith(prefix) or stem.startswith(prefix):
+        return True
+    return prefix.startswith(stem) and len(stem) >= MIN_STEM and len(prefix) - len(stem) <= STEM_CUT
+
+
+def _tokens(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, unstemmed, stemmed) for each word of text, as the index's analyzers cut it."""
+    tokens = []
+    start = None
+    for index, char in enumerate(text + " "):
+        if char.isalnum():
+            if start is None:
+                start = index
+        elif start is not None:
+            raw, stem = _analyzed(text[start:index])
+            if raw:
+                tokens.append((start, index, raw, stem))
+            start = None
+    return tokens
+
+
+@lru_cache(maxsize=65536)
+def _analyzed(word: str) -> tuple[str, str]:
+    raws = _UNSTEMMED.analyze(word)
+    if not raws:
+        return "", ""
+    stems = _STEMMED.analyze(raws[0])
+    return raws[0], stems[0] if stems else raws[0]
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (a transposition counts as one edit, as in Tantivy's fuzzy queries);
+    any value above `limit` is reported as limit + 1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous_row: list[int] | None = None
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
+            if previous_row is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous_row[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous_row, row = row, current
+    return min(row[len(b)], limit + 1)

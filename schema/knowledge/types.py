@@ -1,0 +1,180 @@
+"""Curated knowledge: monographs, and the shared concepts procedures link to (conditions, risks, roles …)."""
+
+from typing import TYPE_CHECKING, Annotated, TypeVar
+
+import strawberry
+
+from graph.reads.knowledge import Concept as ConceptRow
+from graph.reads.knowledge import ConditionRow
+from schema.context import Info
+from schema.node import Node, encode_id
+
+if TYPE_CHECKING:
+    from schema.codes.types import Code
+
+CodeRef = Annotated["Code", strawberry.lazy("schema.codes.types")]
+C = TypeVar("C", bound="Concept")
+
+
+@strawberry.interface(description="A shared concept of the knowledge graph, one node per concept.")
+class Concept:
+    key: str
+    name: str
+    synonyms: list[str]
+    description: str | None
+
+
+def concept_of(kind: type[C], row: ConceptRow) -> C:
+    return kind(key=row.key, name=row.name, synonyms=list(row.synonyms), description=row.description)
+
+
+@strawberry.type
+class Risk(Concept):
+    pass
+
+
+@strawberry.type
+class Benefit(Concept):
+    pass
+
+
+@strawberry.type
+class PersonnelRole(Concept):
+    pass
+
+
+@strawberry.type
+class Setting(Concept):
+    pass
+
+
+@strawberry.type(description="A treatment with no code of its own, e.g. anticoagulation therapy.")
+class Treatment(Concept):
+    pass
+
+
+@strawberry.type(description="A drug a procedure may use, with its HCPCS Level II codes.")
+class Drug(Concept):
+    @strawberry.field(description="HCPCS Level II codes for the drug.")
+    async def codes(self, info: Info) -> list[CodeRef]:
+        from schema.codes.types import codes_for
+
+        return await codes_for(info, await info.context.loaders.drug_codes.load(self.key))
+
+
+@strawberry.type(description="A condition (diagnosis) that procedures are indicated for.")
+class Condition(Node, Concept):
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return encode_id("Condition", self.key)
+
+    @strawberry.field(description="The ICD-10-CM codes that express this condition.")
+    async def codes(self, info: Info) -> list[CodeRef]:
+        from schema.codes.types import codes_for
+
+        row = await info.context.loaders.condition.load(self.key)
+        return await codes_for(info, row.codes if row else [])
+
+    @strawberry.field(description="Procedures indicated for this condition.")
+    async def procedures(self, info: Info) -> list[CodeRef]:
+        from schema.codes.types import codes_for
+
+        row = await info.context.loaders.condition.load(self.key)
+        return await codes_for(info, row.procedures if row else [])
+
+
+async def condition_by_key(info: Info, key: str) -> Condition | None:
+    row: ConditionRow | None = await info.context.loaders.condition.load(key)
+    return concept_of(Condition, row.concept) if row else None
+
+
+@strawberry.type(description="One numbered step of a procedure.")
+class Step:
+    number: int
+    label: str
+    text: str
+
+
+@strawberry.type(description="Plain-language patient-education text about a procedure, written by medgraph.")
+class Monograph:
+    name: str
+    title: str
+    common_names: list[str]
+    summary: str
+    purpose: str
+    preparation: list[str]
+    steps: list[Step]
+    duration: str
+    recovery: list[str]
+    patient_experience: str
+    source: str
+    reviewed_on: str
+    disclaimer: str
+
+
+DISCLAIMER = (
+    "This explanation is general patient-education text written by medgraph. It is not medical or coding "
+    "advice; ask your care team about your own situation and check the official code sets before coding."
+)
+
+
+def monograph_of(props: dict[str, object]) -> Monograph:
+    labels = list(props.get("stepLabels") or [])  # type: ignore[call-overload]
+    texts = list(props.get("stepTexts") or [])  # type: ignore[call-overload]
+    return Monograph(
+        name=str(props["name"]),
+        title=str(props["title"]),
+        common_names=list(props.get("commonNames") or []),  # type: ignore[call-overload]
+        summary=str(props["summary"]),
+        purpose=str(props["purpose"]),
+        preparation=list(props.get("preparation") or []),  # type: ignore[call-overload]
+        steps=[
+            Step(number=n, label=label, text=text)
+            for n, (label, text) in enumerate(zip(labels, texts, strict=True), 1)
+        ],
+        duration=str(props["duration"]),
+        recovery=list(props.get("recovery") or []),  # type: ignore[call-overload]
+        patient_experience=str(props["patientExperience"]),
+        source=str(props["source"]),
+        reviewed_on=str(props["reviewedOn"]),
+        disclaimer=DISCLAIMER,
+    )
+
+
+@strawberry.type
+class Indication:
+    condition: Condition
+    note: str | None
+
+
+@strawberry.type
+class RiskLink:
+    risk: Risk
+    note: str | None
+
+
+@strawberry.type
+class BenefitLink:
+    benefit: Benefit
+    note: str | None
+
+
+@strawberry.type
+class PersonnelLink:
+    role: PersonnelRole
+    involvement: str | None
+
+
+@strawberry.type
+class SettingLink:
+    setting: Setting
+    note: str | None
+
+
+@strawberry.type(
+    description="Another way to treat the problem: a code of its own, or a treatment without one."
+)
+class Alternative:
+    note: str | None
+    code: CodeRef | None
+    treatment: Treatment | None

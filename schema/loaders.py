@@ -1,0 +1,58 @@
+"""DataLoaders, made fresh for every request: each batches one kind of read over all the codes of a query."""
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from starlette.concurrency import run_in_threadpool
+from strawberry.dataloader import DataLoader
+
+from graph.driver import Graph
+from graph.reads import codes, knowledge
+from graph.reads.codes import CodeRow, MappingRow
+from graph.reads.knowledge import CodeKnowledge, ConditionRow
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _batched(
+    graph: Graph, read: Callable[[Graph, list[Any]], Mapping[Any, V]], default: Callable[[], V | None]
+) -> Callable[[list[Any]], Awaitable[list[V | None]]]:
+    """A batch function for `read`, which returns a mapping by key; keys it lacks get `default()`."""
+
+    async def load(keys: list[Any]) -> list[V | None]:
+        found = await run_in_threadpool(read, graph, list(dict.fromkeys(keys)))
+        return [found.get(key, default()) for key in keys]
+
+    return load
+
+
+@dataclass
+class Loaders:
+    code: DataLoader[str, CodeRow | None]
+    parent: DataLoader[str, str | None]
+    children: DataLoader[str, list[str]]
+    ancestors: DataLoader[str, list[str]]
+    note_targets: DataLoader[str, dict[tuple[str, str], list[str]]]
+    mappings: DataLoader[str, list[MappingRow]]
+    knowledge: DataLoader[str, CodeKnowledge]
+    condition: DataLoader[str, ConditionRow | None]
+    drug_codes: DataLoader[str, list[str]]
+
+    @classmethod
+    def create(cls, graph: Graph) -> "Loaders":
+        def loader(read: Callable[[Graph, list[Any]], Mapping[Any, Any]], default: Callable[[], Any]) -> Any:
+            return DataLoader(load_fn=_batched(graph, read, default))
+
+        return cls(
+            code=loader(codes.codes_by_uid, lambda: None),
+            parent=loader(codes.parents, lambda: None),
+            children=loader(codes.children, list),
+            ancestors=loader(codes.ancestors, list),
+            note_targets=loader(codes.note_targets, dict),
+            mappings=loader(codes.mappings, list),
+            knowledge=loader(knowledge.code_knowledge, CodeKnowledge),
+            condition=loader(knowledge.conditions_by_key, lambda: None),
+            drug_codes=loader(knowledge.drug_codes, list),
+        )

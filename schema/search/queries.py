@@ -1,0 +1,55 @@
+import strawberry
+
+from graph.search import SearchInputError
+from schema.codes.types import Code, CodeSystem, codes_for
+from schema.context import Info
+from schema.errors import BadUserInput
+from schema.search.types import Facet, Highlight, PageInfo, SearchConnection, SearchEdge
+
+
+@strawberry.type
+class SearchQueries:
+    @strawberry.field(
+        description="Search all codes: a code or code prefix (dotted or not, any system) or words "
+        "(titles, inclusion terms, common names, conditions and their abbreviations such as DVT)."
+    )
+    async def search(
+        self,
+        info: Info,
+        query: str,
+        systems: list[CodeSystem] | None = None,
+        billable_only: bool = False,
+        first: int = 20,
+        after: str | None = None,
+    ) -> SearchConnection:
+        index = await info.context.run_blocking(lambda: info.context.search.index)
+        try:
+            page = index.search(query, [s.value for s in systems or []] or None, billable_only, first, after)
+        except SearchInputError as exc:
+            raise BadUserInput(str(exc)) from None
+        nodes = {code.row.uid: code for code in await codes_for(info, [hit.uid for hit in page.hits])}
+        return SearchConnection(
+            total_count=page.total_count,
+            edges=[
+                SearchEdge(
+                    cursor=hit.cursor,
+                    score=hit.score,
+                    node=nodes[hit.uid],
+                    highlights=[Highlight.of(h) for h in hit.highlights],
+                )
+                for hit in page.hits
+                if hit.uid in nodes
+            ],
+            page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
+            facets=[Facet(system=CodeSystem(system), count=count) for system, count in page.facets.items()],
+            relaxed=page.relaxed,
+        )
+
+    @strawberry.field(description="Codes for what is being typed: a code prefix or the start of words.")
+    async def suggest(self, info: Info, prefix: str, first: int = 8) -> list[Code]:
+        index = await info.context.run_blocking(lambda: info.context.search.index)
+        try:
+            suggestions = index.suggest(prefix, first)
+        except SearchInputError as exc:
+            raise BadUserInput(str(exc)) from None
+        return await codes_for(info, [s.uid for s in suggestions])

@@ -1,0 +1,182 @@
+"""The GraphQL contract for codes, over the real loaded graph."""
+
+import pytest
+
+from tests.schema.conftest import Api
+
+PAGE = """
+query Page($system: CodeSystem!, $code: String!) {
+  code(system: $system, code: $code) {
+    id system code title shortTitle titleSource kind billable active release
+    parent { code } ancestors { code kind } children { code }
+    notes { kind text targets { code } }
+    monograph { name title commonNames summary purpose preparation steps { number label text } duration
+                recovery patientExperience source reviewedOn disclaimer }
+    indications { condition { key name synonyms } note }
+    risks { risk { key name } note } benefits { benefit { name } note }
+    personnel { role { name } involvement } settings { setting { name } note }
+    alternatives { note code { system code } treatment { key name } }
+    related { type inverse code { system code } }
+    drugs { key name codes { code } }
+    mappings { source approximate outgoing code { system code } }
+    conditions { key }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize("typed", ["I82401", "i82.401", "I82.401", " i82 401 "])
+def test_a_code_is_found_however_it_is_typed(api: Api, typed: str) -> None:
+    data = api.data("query($c: String!) { code(system: ICD10CM, code: $c) { code title } }", c=typed)
+    assert data["code"] == {
+        "code": "I82.401",
+        "title": "Acute embolism and thrombosis of unspecified deep veins of right lower extremity",
+    }
+
+
+def test_an_unknown_code_is_null_not_an_error(api: Api) -> None:
+    assert api.data('{ code(system: ICD10CM, code: "Z99.999") { code } }') == {"code": None}
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "x" * 41])
+def test_an_empty_or_overlong_code_is_bad_user_input(api: Api, typed: str) -> None:
+    codes = api.error_codes("query($c: String!) { code(system: CPT, code: $c) { code } }", c=typed)
+    assert codes == ["BAD_USER_INPUT"]
+
+
+def test_hierarchy_parent_ancestors_nearest_first_children_in_code_order(api: Api) -> None:
+    code = api.data(PAGE, system="ICD10CM", code="I82.40")["code"]
+    assert code["parent"] == {"code": "I82.4"}
+    assert [a["code"] for a in code["ancestors"]] == ["I82.4", "I82", "I80-I89", "9"]
+    assert [a["kind"] for a in code["ancestors"]] == ["SUBCATEGORY", "CATEGORY", "BLOCK", "CHAPTER"]
+    children = [c["code"] for c in code["children"]]
+    assert children == sorted(children) and "I82.401" in children
+    assert code["kind"] == "SUBCATEGORY" and code["billable"] is False
+
+
+def test_notes_keep_their_text_and_resolve_the_codes_they_name(api: Api) -> None:
+    notes = api.data(PAGE, system="ICD10CM", code="I82")["code"]["notes"]
+    pulmonary = next(n for n in notes if n["text"] == "pulmonary (I26.-)")
+    assert pulmonary["kind"] == "EXCLUDES2"
+    assert pulmonary["targets"] == [{"code": "I26"}]
+    assert any(n["kind"] == "CODE_FIRST" for n in notes)
+
+
+def test_the_37188_page_holds_every_section_of_the_seed_page(api: Api) -> None:
+    code = api.data(PAGE, system="CPT", code="37188")["code"]
+    assert code["titleSource"] == "MEDGRAPH"  # our plain-language title, not the AMA descriptor
+    assert code["release"] is None
+    monograph = code["monograph"]
+    assert "Mechanical thrombectomy" in monograph["commonNames"]
+    for section in (
+        "summary",
+        "purpose",
+        "duration",
+        "patientExperience",
+        "source",
+        "reviewedOn",
+        "disclaimer",
+    ):
+        assert monograph[section], section
+    assert len(monograph["preparation"]) >= 3
+    assert [s["number"] for s in monograph["steps"]] == list(range(1, len(monograph["steps"]) + 1))
+    assert len(monograph["steps"]) == 6
+    assert len(monograph["recovery"]) >= 4
+    assert {i["condition"]["key"] for i in code["indications"]} >= {
+        "deep-vein-thrombosis",
+        "pulmonary-embolism",
+    }
+    assert (
+        "DVT"
+        in next(i for i in code["indications"] if i["condition"]["key"] == "deep-vein-thrombosis")[
+            "condition"
+        ]["synonyms"]
+    )
+    assert len(code["risks"]) >= 5
+    assert len(code["benefits"]) >= 3
+    assert any("sedation" in (p["involvement"] or "") for p in code["personnel"])
+    assert code["settings"]
+    assert len(code["alternatives"]) >= 3
+    assert any(
+        a["treatment"] and a["treatment"]["key"] == "anticoagulation-therapy" for a in code["alternatives"]
+    )
+    assert {"type": "REPEAT_OF", "inverse": False, "code": {"system": "CPT", "code": "37187"}} in code[
+        "related"
+    ]
+    assert {"system": "ICD10PCS", "code": "06CY3ZZ"} in [m["code"] for m in code["mappings"] if m["outgoing"]]
+
+
+def test_a_crosswalk_is_seen_from_both_ends(api: Api) -> None:
+    mappings = api.data(PAGE, system="ICD10PCS", code="06CY3ZZ")["code"]["mappings"]
+    assert {"system": "CPT", "code": "37188"} in [m["code"] for m in mappings if not m["outgoing"]]
+
+
+def test_a_code_without_a_monograph_still_shows_what_the_graph_knows(api: Api) -> None:
+    code = api.data(PAGE, system="ICD10CM", code="I82.401")["code"]
+    assert code["monograph"] is None
+    assert code["indications"] == [] and code["risks"] == []
+    assert code["parent"] == {"code": "I82.40"}
+    assert {"key": "deep-vein-thrombosis"} in code["conditions"]
+
+
+def test_retired_hcpcs_codes_are_found_and_say_so(api: Api) -> None:
+    query = '{ code(system: HCPCS, code: "A4397") { title active billable terminationDate } }'
+    code = api.data(query)["code"]
+    assert code == {
+        "title": "Irrigation supply; sleeve, each",
+        "active": False,
+        "billable": False,
+        "terminationDate": "2021-12-31",
+    }
+
+
+def test_node_fetches_codes_and_conditions_by_global_id(api: Api) -> None:
+    code_id = api.data('{ code(system: CPT, code: "37188") { id } }')["code"]["id"]
+    assert api.data("query($id: ID!) { node(id: $id) { ... on Code { code } } }", id=code_id) == {
+        "node": {"code": "37188"}
+    }
+    condition_id = api.data('{ condition(key: "pulmonary-embolism") { id } }')["condition"]["id"]
+    node = api.data("query($id: ID!) { node(id: $id) { id ... on Condition { name } } }", id=condition_id)
+    assert node["node"]["name"] == "Pulmonary embolism"
+
+
+@pytest.mark.parametrize("forged", ["", "!!!", "Q29kZTo", "Zm9vOmJhcg", "x" * 500])
+def test_a_forged_global_id_is_bad_user_input(api: Api, forged: str) -> None:
+    assert api.error_codes("query($id: ID!) { node(id: $id) { id } }", id=forged) == ["BAD_USER_INPUT"]
+
+
+def test_a_condition_lists_its_icd10cm_codes_and_the_procedures_for_it(api: Api) -> None:
+    query = '{ condition(key: "deep-vein-thrombosis") { name codes { system code } procedures { code } } }'
+    condition = api.data(query)["condition"]
+    assert condition["name"] == "Deep vein thrombosis"
+    assert {c["system"] for c in condition["codes"]} == {"ICD10CM"}
+    assert {"system": "ICD10CM", "code": "I82.4"} in condition["codes"]
+    assert {"code": "37188"} in condition["procedures"]
+    assert api.data('{ condition(key: "no-such-thing") { name } }') == {"condition": None}
+
+
+def test_drugs_link_to_their_hcpcs_codes(api: Api) -> None:
+    drugs = api.data(PAGE, system="CPT", code="37188")["code"]["drugs"]
+    alteplase = next(d for d in drugs if d["key"] == "alteplase")
+    assert alteplase["codes"] == [{"code": "J2997"}]
+
+
+def test_round_trips_do_not_grow_with_the_number_of_items(api: Api) -> None:
+    def transactions(document: str, **variables: str) -> int:
+        api.graph.transactions = 0
+        api.data(document, **variables)
+        return api.graph.transactions
+
+    one_page = transactions(PAGE, system="CPT", code="37188")
+    fragment = PAGE.split("code(system: $system, code: $code)", 1)[1].rsplit("}", 1)[0]
+    every_procedure = "query($key: String!) { condition(key: $key) { procedures " + fragment + "} }"
+    procedures = len(
+        api.data('{ condition(key: "deep-vein-thrombosis") { procedures { code } } }')["condition"][
+            "procedures"
+        ]
+    )
+    assert procedures >= 17
+    # A full page for each of the condition's procedures costs a few batched waves more than one page; one
+    # read per item would cost at least one round trip per procedure for each of the page's dozen fields.
+    assert one_page <= 12
+    assert transactions(every_procedure, key="deep-vein-thrombosis") <= 16

@@ -1,0 +1,104 @@
+"""`search` and `suggest` over GraphQL, on the real loaded graph (the index itself: tests/search)."""
+
+import pytest
+
+from tests.schema.conftest import Api
+
+SEARCH = """
+query Search($q: String!, $systems: [CodeSystem!], $billable: Boolean, $first: Int, $after: String) {
+  search(query: $q, systems: $systems, billableOnly: $billable, first: $first, after: $after) {
+    totalCount
+    edges { cursor score node { system code title billable } highlights { field text ranges { start end } } }
+    pageInfo { hasNextPage endCursor }
+    facets { system count }
+  }
+}
+"""
+
+
+def test_a_typed_code_comes_first_then_its_descendants(api: Api) -> None:
+    edges = api.data(SEARCH, q="i82.40")["search"]["edges"]
+    codes = [e["node"]["code"] for e in edges]
+    assert codes[0] == "I82.40"
+    assert codes[1:4] == ["I82.401", "I82.402", "I82.403"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "system", "code"),
+    [("37188", "CPT", "37188"), ("06cy3zz", "ICD10PCS", "06CY3ZZ"), ("J2997", "HCPCS", "J2997")],
+)
+def test_codes_of_every_system_are_found_by_code(api: Api, typed: str, system: str, code: str) -> None:
+    first = api.data(SEARCH, q=typed)["search"]["edges"][0]["node"]
+    assert (first["system"], first["code"]) == (system, code)
+
+
+def test_words_find_codes_with_highlights_and_facets(api: Api) -> None:
+    search = api.data(SEARCH, q="pulmonary embolism")["search"]
+    assert search["totalCount"] > 10
+    assert any(e["node"]["code"].startswith("I26") for e in search["edges"])
+    highlight = search["edges"][0]["highlights"][0]
+    marked = [highlight["text"][r["start"] : r["end"]].lower() for r in highlight["ranges"]]
+    assert any(m.startswith("embol") or m.startswith("pulmonar") for m in marked)
+    facets = {f["system"]: f["count"] for f in search["facets"]}
+    assert facets["ICD10CM"] > 0
+
+
+def test_an_abbreviation_finds_the_condition_and_the_procedures_for_it(api: Api) -> None:
+    edges = api.data(SEARCH, q="DVT", first=50)["search"]["edges"]
+    systems = {e["node"]["system"] for e in edges}
+    assert {"ICD10CM", "CPT"} <= systems
+
+
+def test_the_systems_filter_and_billable_only_restrict_the_results(api: Api) -> None:
+    search = api.data(SEARCH, q="thrombosis", systems=["ICD10CM"], billable=True)["search"]
+    assert search["edges"]
+    assert all(e["node"]["system"] == "ICD10CM" and e["node"]["billable"] for e in search["edges"])
+
+
+def test_paging_walks_every_result_once(api: Api) -> None:
+    seen: list[str] = []
+    after = None
+    total = None
+    while True:
+        search = api.data(SEARCH, q="femoral vein", first=25, after=after)["search"]
+        total = search["totalCount"]
+        seen += [f"{e['node']['system']}:{e['node']['code']}" for e in search["edges"]]
+        if not search["pageInfo"]["hasNextPage"]:
+            break
+        after = search["pageInfo"]["endCursor"]
+    assert len(seen) == len(set(seen)) == total > 25
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '"',
+        "\\",
+        "title:(",
+        "a AND OR NOT",
+        "*",
+        "?~",
+        "\x00",
+        "'; MATCH (n) DETACH DELETE n //",
+        "x" * 300,
+        "",
+    ],
+)
+def test_hostile_text_is_data_or_a_clear_bad_user_input(api: Api, hostile: str) -> None:
+    result = api.execute(SEARCH, q=hostile)
+    if result.errors:
+        assert [e.extensions["code"] for e in result.errors] == ["BAD_USER_INPUT"]
+    else:
+        assert result.data["search"]["totalCount"] >= 0
+
+
+@pytest.mark.parametrize(("first", "after"), [(0, None), (-1, None), (101, None), (10, "forged-cursor")])
+def test_bad_paging_arguments_are_bad_user_input(api: Api, first: int, after: str | None) -> None:
+    assert api.error_codes(SEARCH, q="vein", first=first, after=after) == ["BAD_USER_INPUT"]
+
+
+def test_suggest_completes_codes_and_words(api: Api) -> None:
+    assert api.data('{ suggest(prefix: "I82.40", first: 3) { code } }')["suggest"][0] == {"code": "I82.40"}
+    words = api.data('{ suggest(prefix: "pulmonary embo") { title } }')["suggest"]
+    assert "embol" in words[0]["title"].lower()
+    assert sum("embol" in w["title"].lower() for w in words) > len(words) / 2

@@ -1,0 +1,546 @@
+"""The search index (graph.search): user text never becomes query syntax; codes rank before words; pages are
+stable. A small index of hand-made documents pins the rules; the full bundled data in the real engine pins
+the behaviour users see."""
+
+import base64
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.driver import Graph
+from graph.search import (
+    CodeDocument,
+    SearchIndex,
+    SearchInputError,
+    SearchPage,
+    read_documents,
+)
+from graph.search.cursor import decode_cursor, encode_cursor
+from graph.search.documents import CuratedWords, document
+from graph.search.highlight import Highlight, code_highlight, edit_distance, word_spans
+from graph.search.parse import MAX_WORDS, parse_query
+from graph.search.query import prefix_pattern
+
+HOSTILE = [
+    '"',
+    '"unclosed',
+    "\\",
+    "\\\\x",
+    "*",
+    "?",
+    "~",
+    "vein~2",
+    ":",
+    "title:x",
+    "uid:ICD10CM:I82.401",
+    "(",
+    ")",
+    "(vein OR",
+    "AND OR NOT",
+    "NOT",
+    "vein AND NOT thrombosis",
+    "+vein -thrombosis",
+    "[a TO z]",
+    "{*}",
+    "^2",
+    "vein^100",
+    "/.*/",
+    "I82.*",
+    "I82.4*",
+    "I82.4-",
+    "-",
+    ".",
+    "..",
+    "I82..4",
+    "'; DROP TABLE codes; --",
+    "$uid",
+    "ünïcödé Sjögren",
+    "中文 字",
+    "😀",
+    "vein 😀 thrombosis",
+    "\x00",
+    "vein\x00thrombosis",
+    "\u200b",
+    "\ud800",  # a lone surrogate: JSON can carry one
+    "vein \udfff",
+    "a" * 199,
+    "x" * 41,
+    " ".join(["vein"] * 30),
+    " ".join(f"w{i}" for i in range(60)),
+    "\t\n vein \r\n",
+]
+
+
+def doc(uid: str, title: str, **fields: Any) -> CodeDocument:
+    system, _, code = uid.partition(":")
+    return CodeDocument(
+        uid=uid, system=system, code=code, code_compact=code.replace(".", ""), title=title, **fields
+    )
+
+
+DVT = ("Deep vein thrombosis", "DVT")
+DOCUMENTS = [
+    doc("ICD10CM:I82", "Other venous embolism and thrombosis", kind="category"),
+    doc("ICD10CM:I82.4", "Acute embolism and thrombosis of deep veins of lower extremity", names=DVT),
+    doc(
+        "ICD10CM:I82.40",
+        "Acute embolism and thrombosis of unspecified deep veins of lower extremity",
+        related_names=DVT,
+    ),
+    doc(
+        "ICD10CM:I82.401",
+        "Acute embolism and thrombosis of unspecified deep veins of right lower extremity",
+        billable=True,
+        related_names=DVT,
+    ),
+    doc(
+        "ICD10CM:I82.402",
+        "Acute embolism and thrombosis of unspecified deep veins of left lower extremity",
+        billable=True,
+        related_names=DVT,
+    ),
+    doc(
+        "ICD10CM:I81", "Portal vein thrombosis", billable=True, inclusion_terms=("Portal (vein) obstruction",)
+    ),
+    doc(
+        "ICD10CM:I26.99",
+        "Other pulmonary embolism without acute cor pulmonale",
+        billable=True,
+        names=("Pulmonary embolism", "PE"),
+    ),
+    # Header and billable code with the same title: the billable one first.
+    doc("ICD10CM:Z99.8", "Dependence on other enabling machines and devices"),
+    doc("ICD10CM:Z99.89", "Dependence on other enabling machines and devices", billable=True),
+    doc("ICD10CM:E11.9", "Type 2 diabetes mellitus without complications", billable=True),
+    doc("HCPCS:E1190", "Amputee wheelchair, detachable arms", billable=True),
+    # Terminated and current codes with the same title (and billability): the current one first.
+    doc("HCPCS:A4490", "Surgical stockings above knee length, each", active=False),
+    doc("HCPCS:A4495", "Surgical stockings above knee length, each"),
+    doc(
+        "HCPCS:J2997",
+        "Injection, alteplase recombinant, 1 mg",
+        short_title="Alteplase recombinant",
+        billable=True,
+        names=("Alteplase", "tPA"),
+    ),
+    doc(
+        "CPT:37188",
+        "Catheter removal of vein blood clot, repeat treatment on a later day",
+        billable=True,
+        names=(*DVT, "Pulmonary embolism", "PE", "Mechanical thrombectomy"),
+    ),
+    doc("ICD10PCS:06C", "Lower Veins, Extirpation", kind="table"),
+    doc("ICD10PCS:06CY3ZZ", "Extirpation of Matter from Lower Vein, Percutaneous Approach", billable=True),
+    *(
+        doc(
+            f"ICD10PCS:06C{body}0ZZ",
+            f"Extirpation of Matter from Sample{i} Vein, Open Approach",
+            billable=True,
+        )
+        for i, body in enumerate("0123456789BCDFGHJMNPQRSTV")
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def small() -> SearchIndex:
+    return SearchIndex.from_documents(DOCUMENTS)
+
+
+def uids(page: SearchPage) -> list[str]:
+    return [hit.uid for hit in page.hits]
+
+
+def walk(index: SearchIndex, query: str, first: int, **filters: object) -> Iterator[str]:
+    page = index.search(query, first=first, **filters)  # type: ignore[arg-type]
+    yield from uids(page)
+    while page.has_next_page:
+        page = index.search(query, first=first, after=page.end_cursor, **filters)  # type: ignore[arg-type]
+        yield from uids(page)
+
+
+# --- what the user typed -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "prefix"),
+    [
+        ("I82.401", "I82401", True),
+        ("i82401", "I82401", True),
+        (" I82.4 ", "I824", True),
+        ("I82.4-", "I824", True),
+        ("06CY3ZZ", "06CY3ZZ", True),
+        ("J2997", "J2997", True),
+        ("37188", "37188", True),
+        ("I80-I89", "I80-I89", False),
+        ("DVT", "DVT", True),
+        ("thrombosis", None, False),
+        ("deep vein", None, False),
+        ("I82.4 right", None, False),
+    ],
+)
+def test_text_is_read_as_a_code_when_it_can_be_one(text: str, key: str | None, prefix: bool) -> None:
+    parsed = parse_query(text)
+    assert (parsed.code_key, parsed.code_prefix) == (key, prefix)
+
+
+def test_words_are_stemmed_typo_tolerant_and_the_last_one_is_a_prefix() -> None:
+    words = parse_query("Veins of the pulmonary thromb").words
+    assert [(w.raw, w.stem, w.prefix, w.fuzzy, w.optional) for w in words] == [
+        ("veins", "vein", False, 1, False),
+        ("of", "of", False, 0, True),
+        ("the", "the", False, 0, True),
+        ("pulmonary", "pulmonari", False, 2, False),
+        ("thromb", "thromb", True, 1, False),
+    ]
+    assert [w.prefix for w in parse_query("deep vein ").words] == [False, False]
+    assert [w.optional for w in parse_query("of the").words] == [False, False]
+    assert len(parse_query(" ".join(f"w{i}" for i in range(40))).words) == MAX_WORDS
+
+
+def test_a_prefix_reaches_back_over_what_stemming_cuts() -> None:
+    assert prefix_pattern("infecti") == "infecti.*|infe|infec|infect"
+    assert prefix_pattern("i82") == "i82.*"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty"),
+        ("   \t\n", "empty"),
+        ("x" * 201, "201 characters long; at most 200"),
+        (None, "must be a string"),
+        (42, "must be a string"),
+        ("vein \ud800", "not valid Unicode"),
+    ],
+)
+def test_unusable_text_is_refused_with_a_reason(small: SearchIndex, text: object, message: str) -> None:
+    with pytest.raises(SearchInputError, match=message):
+        small.search(text)  # type: ignore[arg-type]
+    with pytest.raises(SearchInputError, match=message):
+        small.suggest(text)  # type: ignore[arg-type]
+
+
+def search_or_refuse(index: SearchIndex, text: str) -> None:
+    """Searching hostile text answers, or refuses with SearchInputError: nothing else escapes."""
+    try:
+        page = index.search(text, first=5)
+    except SearchInputError as refused:
+        assert str(refused)
+        return
+    assert page.total_count >= len(page.hits)
+    index.suggest(text, first=5)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_is_never_query_syntax(small: SearchIndex, text: str) -> None:
+    search_or_refuse(small, text)
+
+
+def test_ten_kilobytes_are_refused(small: SearchIndex) -> None:
+    with pytest.raises(SearchInputError, match="10240 characters long"):
+        small.search("vein " * 2048)
+
+
+def test_query_syntax_is_searched_as_words(small: SearchIndex) -> None:
+    assert uids(small.search("title:portal")) == ["ICD10CM:I81"]
+    assert uids(small.search('"portal vein" AND NOT')) == ["ICD10CM:I81"]
+    assert uids(small.search("vein~2 OR *")) == uids(small.search("vein 2 or"))
+
+
+# --- ranking -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["I82.401", "i82401", "I82401", "i82.401"])
+def test_an_exact_code_comes_first(small: SearchIndex, text: str) -> None:
+    assert uids(small.search(text)) == ["ICD10CM:I82.401"]
+
+
+def test_a_code_prefix_lists_the_code_then_its_descendants_in_code_order(small: SearchIndex) -> None:
+    assert uids(small.search("I82.4")) == [
+        "ICD10CM:I82.4",
+        "ICD10CM:I82.40",
+        "ICD10CM:I82.401",
+        "ICD10CM:I82.402",
+    ]
+    assert uids(small.search("i82"))[:3] == ["ICD10CM:I82", "ICD10CM:I82.4", "ICD10CM:I82.40"]
+
+
+def test_codes_extending_an_existing_code_stay_in_its_system(small: SearchIndex) -> None:
+    assert uids(small.search("E11.9")) == ["ICD10CM:E11.9"]
+    # No code is E11 here: every system's codes extend it, in uid order.
+    assert uids(small.search("E11")) == ["HCPCS:E1190", "ICD10CM:E11.9"]
+
+
+def test_words_find_title_synonyms_and_inherited_condition_names(small: SearchIndex) -> None:
+    assert set(uids(small.search("DVT"))) == {
+        "ICD10CM:I82.4",
+        "ICD10CM:I82.40",
+        "ICD10CM:I82.401",
+        "ICD10CM:I82.402",
+        "CPT:37188",
+    }
+    assert uids(small.search("DVT"))[:2] == ["CPT:37188", "ICD10CM:I82.4"]  # named, not inherited
+    assert uids(small.search("tpa")) == ["HCPCS:J2997"]
+    assert "ICD10CM:I81" in uids(small.search("portal veins "))
+
+
+def test_billable_codes_rank_above_headers_and_current_above_terminated(small: SearchIndex) -> None:
+    assert uids(small.search("enabling machines")) == ["ICD10CM:Z99.89", "ICD10CM:Z99.8"]
+    assert uids(small.search("surgical stockings")) == ["HCPCS:A4495", "HCPCS:A4490"]
+
+
+def test_typos_and_prefixes_match(small: SearchIndex) -> None:
+    assert uids(small.search("portal thrombosys")) == ["ICD10CM:I81"]
+    assert uids(small.search("altplase")) == ["HCPCS:J2997"]
+    assert "ICD10CM:I82.401" in uids(small.search("deep vein thromb"))
+    assert set(uids(small.search("extirpa lower vei"))) == {"ICD10PCS:06C", "ICD10PCS:06CY3ZZ"}
+
+
+def test_when_no_code_has_every_word_all_but_one_will_do(small: SearchIndex) -> None:
+    page = small.search("portal vein zebra")
+    assert page.relaxed
+    assert uids(page)[0] == "ICD10CM:I81"
+    assert not small.search("portal vein").relaxed
+
+
+# --- filters, facets, pages ----------------------------------------------------------------------------
+
+
+def test_facets_count_every_system_and_total_counts_the_filtered_result(small: SearchIndex) -> None:
+    page = small.search("vein", systems=["ICD10PCS"], first=3)
+    assert page.facets == {"CPT": 1, "HCPCS": 0, "ICD10CM": 5, "ICD10PCS": 27}
+    assert page.total_count == 27
+    assert {uid.partition(":")[0] for uid in walk(small, "vein", 10, systems=["ICD10PCS"])} == {"ICD10PCS"}
+    assert small.search("vein", systems=[]).total_count == 33
+
+
+def test_billable_only_applies_to_results_and_facets(small: SearchIndex) -> None:
+    assert uids(small.search("deep veins")) == [
+        "ICD10CM:I82.4",
+        "CPT:37188",
+        "ICD10CM:I82.40",
+        "ICD10CM:I82.401",
+        "ICD10CM:I82.402",
+    ]
+    page = small.search("deep veins", billable_only=True)
+    assert uids(page) == ["CPT:37188", "ICD10CM:I82.401", "ICD10CM:I82.402"]
+    assert page.facets == {"CPT": 1, "HCPCS": 0, "ICD10CM": 2, "ICD10PCS": 0}
+
+
+def test_pages_have_no_duplicates_and_no_gaps(small: SearchIndex) -> None:
+    everything = uids(small.search("vein", first=100))
+    assert len(everything) == small.search("vein").total_count == 33
+    for first in (1, 4, 7):
+        assert list(walk(small, "vein", first)) == everything
+    # Equal scores fall back to uid order.
+    sample = [uid for uid in everything if uid.startswith("ICD10PCS:06C") and uid.endswith("0ZZ")]
+    assert sample == sorted(sample)
+
+
+def test_cursors_are_opaque_and_checked(small: SearchIndex) -> None:
+    page = small.search("vein", first=2)
+    assert page.end_cursor == page.hits[-1].cursor
+    assert uids(small.search("vein", first=1, after=page.hits[0].cursor)) == uids(page)[1:]
+    forged = [
+        "",
+        "not a cursor",
+        "!!!!",
+        base64.urlsafe_b64encode(b"none:-1").decode(),
+        base64.urlsafe_b64encode(b"none:007").decode(),
+        base64.urlsafe_b64encode(b"none:99999999").decode(),
+        base64.urlsafe_b64encode(b"other:1").decode(),
+        f"{page.end_cursor}A",
+        "x" * 100,
+    ]
+    for cursor in forged:
+        with pytest.raises(SearchInputError):
+            small.search("vein", after=cursor)
+    with pytest.raises(SearchInputError, match="older version"):
+        decode_cursor(encode_cursor("v1", 3), "v2")
+    past_the_end = encode_cursor("none", 9_999_999)
+    assert small.search("vein", after=past_the_end).hits == ()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"first": 0}, "first must be between 1 and 100"),
+        ({"first": 101}, "first must be between 1 and 100"),
+        ({"first": True}, "first must be between 1 and 100"),
+        ({"systems": ["ICD9"]}, "Unknown code system 'ICD9'"),
+        ({"systems": "ICD10CM"}, "systems must be a list"),
+    ],
+)
+def test_bad_arguments_are_refused(small: SearchIndex, arguments: dict[str, object], message: str) -> None:
+    with pytest.raises(SearchInputError, match=message):
+        small.search("vein", **arguments)  # type: ignore[arg-type]
+
+
+def test_suggestions_follow_the_search_order(small: SearchIndex) -> None:
+    assert [s.uid for s in small.suggest("I82.4", first=2)] == ["ICD10CM:I82.4", "ICD10CM:I82.40"]
+    (alteplase,) = small.suggest("altep")
+    assert (alteplase.uid, alteplase.code, alteplase.title) == (
+        "HCPCS:J2997",
+        "J2997",
+        "Injection, alteplase recombinant, 1 mg",
+    )
+    with pytest.raises(SearchInputError, match="between 1 and 20"):
+        small.suggest("vein", first=21)
+
+
+# --- highlights ----------------------------------------------------------------------------------------
+
+
+def test_highlights_mark_the_code_and_the_words_that_matched(small: SearchIndex) -> None:
+    (hit,) = small.search("I82.40").hits[:1]
+    assert hit.highlights[0] == Highlight("code", "I82.40", ((0, 6),))
+    prefix_hit = small.search("I82.4").hits[1]
+    assert prefix_hit.highlights[0] == Highlight("code", "I82.40", ((0, 5),))
+    (portal,) = small.search("portal thrombosys").hits
+    title = portal.highlights[0]
+    assert title.segments() == [("Portal", True), (" vein ", False), ("thrombosis", True)]
+    assert ("inclusionTerm", "Portal (vein) obstruction") in [(h.field, h.text) for h in portal.highlights]
+    dvt = small.search("dvt").hits[0]
+    assert dvt.highlights[0].field == "title" and dvt.highlights[0].spans == ()
+    assert Highlight("name", "DVT", ((0, 3),)) in dvt.highlights
+
+
+def test_code_highlight_skips_the_dot() -> None:
+    assert code_highlight("I82.401", "I824") == Highlight("code", "I82.401", ((0, 5),))
+    assert code_highlight("06CY3ZZ", "06C") == Highlight("code", "06CY3ZZ", ((0, 3),))
+
+
+def test_word_spans_follow_stems_prefixes_and_typos() -> None:
+    words = parse_query("veins infecti").words
+    assert list(word_spans("Vein infection, infectious", words)) == [(0, 4), (5, 14), (16, 26)]
+    assert edit_distance("thrombosys", "thrombosis", 2) == 1
+    assert edit_distance("pnuemonia", "pneumonia", 2) == 1  # a transposition is one edit
+    assert edit_distance("abc", "xyzw", 1) == 2
+
+
+def test_an_empty_index_finds_nothing() -> None:
+    empty = SearchIndex.from_documents([])
+    assert empty.search("vein") == SearchPage(
+        total_count=0, hits=(), facets={}, end_cursor=None, has_next_page=False, relaxed=False
+    )
+    assert empty.suggest("I82") == []
+
+
+# --- documents and persistence -------------------------------------------------------------------------
+
+
+def test_descendants_inherit_the_words_of_coded_conditions() -> None:
+    words = CuratedWords()
+    words.add_coded("ICD10CM:I82.4", ["Deep vein thrombosis", "DVT"])
+    words.add_direct("ICD10CM:I82.4", ["DVT", "Blood clot"])
+    row = {"system": "ICD10CM", "title": "T", "kind": "code", "billable": True, "active": True}
+    row |= {"shortTitle": None, "plainTitle": None, "inclusionTerms": None}
+    header = document({**row, "uid": "ICD10CM:I82.4", "code": "I82.4", "codeCompact": "I824"}, words)
+    child = document({**row, "uid": "ICD10CM:I82.401", "code": "I82.401", "codeCompact": "I82401"}, words)
+    cousin = document({**row, "uid": "ICD10CM:I82.5", "code": "I82.5", "codeCompact": "I825"}, words)
+    assert (header.names, header.related_names) == (("Deep vein thrombosis", "DVT", "Blood clot"), ())
+    assert (child.names, child.related_names) == ((), ("Deep vein thrombosis", "DVT"))
+    assert (cousin.names, cousin.related_names) == ((), ())
+
+
+def test_a_persisted_index_is_reused_for_its_data_version(tmp_path: Path) -> None:
+    built = SearchIndex.from_documents(DOCUMENTS, path=tmp_path, data_version="abc123")
+    assert not built.stats.reused
+    (folder,) = tmp_path.iterdir()
+    reopened = SearchIndex.open(folder, "abc123")
+    assert reopened.stats.reused
+    assert uids(reopened.search("I82.4")) == uids(built.search("I82.4"))
+    cursor = built.search("vein", first=1).end_cursor
+    assert uids(reopened.search("vein", first=1, after=cursor)) == uids(built.search("vein", first=2))[1:]
+    SearchIndex.from_documents(DOCUMENTS[:3], path=tmp_path, data_version="def456")
+    assert [p.name for p in tmp_path.iterdir()] == ["v1-def456"]
+
+
+# --- the bundled data in the real engine ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def titles(loaded_graph: Graph) -> dict[str, CodeDocument]:
+    """Every code of the bundled data, by uid, as the index reads it."""
+    return {d.uid: d for d in read_documents(loaded_graph)}
+
+
+@pytest.fixture(scope="module")
+def bundled(titles: dict[str, CodeDocument]) -> SearchIndex:
+    return SearchIndex.from_documents(titles.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "uid"),
+    [
+        ("I82.401", "ICD10CM:I82.401"),
+        ("i82401", "ICD10CM:I82.401"),
+        ("I82401", "ICD10CM:I82.401"),
+        ("06CY3ZZ", "ICD10PCS:06CY3ZZ"),
+        ("06cy3zz", "ICD10PCS:06CY3ZZ"),
+        ("J2997", "HCPCS:J2997"),
+        ("37188", "CPT:37188"),
+    ],
+)
+def test_bundled_exact_code_first(bundled: SearchIndex, text: str, uid: str) -> None:
+    assert bundled.search(text).hits[0].uid == uid
+
+
+def test_bundled_code_prefix_then_descendants_in_code_order(bundled: SearchIndex) -> None:
+    found = list(walk(bundled, "I82.4", 100))
+    assert found[0] == "ICD10CM:I82.4"
+    assert found[1:4] == ["ICD10CM:I82.40", "ICD10CM:I82.401", "ICD10CM:I82.402"]
+    assert found[1:] == sorted(found[1:])
+    assert all(uid.startswith("ICD10CM:I82.4") for uid in found)
+    assert len(found) == 51
+    table = bundled.search("06C", first=3)
+    assert uids(table) == ["ICD10PCS:06C", "ICD10PCS:06C00ZZ", "ICD10PCS:06C03ZZ"]
+
+
+def test_bundled_words(bundled: SearchIndex, titles: dict[str, CodeDocument]) -> None:
+    thrombosis = bundled.search("vein thrombosis")
+    assert any(uid.startswith("ICD10CM:I82.") for uid in uids(thrombosis))
+    assert bundled.search("portal veins thrombosis ").hits[0].uid == "ICD10CM:I81"  # veins → vein
+    typo = uids(bundled.search("thrombosys"))
+    assert typo and all("thrombosis" in titles[uid].title.lower() for uid in typo)
+    typed = uids(bundled.search("deep vein thromb"))
+    assert "ICD10CM:I82.4" in typed
+    assert all("deep" in titles[uid].title.lower() or titles[uid].names for uid in typed)
+
+
+def test_bundled_conditions_find_their_codes_and_procedures(bundled: SearchIndex) -> None:
+    dvt = list(walk(bundled, "DVT", 100))
+    assert {"ICD10CM:I82.4", "ICD10CM:I82.401", "CPT:37187", "CPT:37188"} <= set(dvt)
+    assert "CPT:37188" in uids(bundled.search("DVT", first=20))
+    pe = list(walk(bundled, "PE", 100))
+    assert {"ICD10CM:I26", "CPT:37188"} <= set(pe)
+
+
+def test_bundled_facets_billable_only_and_pages(
+    bundled: SearchIndex, titles: dict[str, CodeDocument]
+) -> None:
+    page = bundled.search("vein thrombosis", systems=["CPT"])
+    assert page.total_count == page.facets["CPT"] > 0
+    assert page.facets["ICD10CM"] > 100
+    everything = list(walk(bundled, "vein thrombosis", 17))
+    assert len(everything) == len(set(everything)) == bundled.search("vein thrombosis").total_count
+    assert everything == list(walk(bundled, "vein thrombosis", 100))
+    billable = list(walk(bundled, "vein thrombosis", 50, billable_only=True))
+    assert billable and all(titles[uid].billable for uid in billable)
+    assert len(billable) < len(everything)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_bundled_hostile_text(bundled: SearchIndex, text: str) -> None:
+    search_or_refuse(bundled, text)
+
+
+def test_bundled_build_is_persisted_and_reused(loaded_graph: Graph, tmp_path: Path) -> None:
+    built = SearchIndex.build(loaded_graph, tmp_path)
+    again = SearchIndex.build(loaded_graph, tmp_path)
+    assert (built.stats.reused, again.stats.reused) == (False, True)
+    assert again.size == built.size > 180_000
+    assert built.data_version is not None and again.data_version == built.data_version
