@@ -5,6 +5,10 @@ BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 LINT_DIR := tools/cypher-lint
 LINT_STAMP := $(LINT_DIR)/node_modules/.installed
+WEB_DIR := tools/web-assets
+WEB_STAMP := $(WEB_DIR)/node_modules/.installed
+WEB_VENDOR := server/web/static/vendor/cytoscape.min.js
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: install run test lint bench clean
 
@@ -21,19 +25,35 @@ $(LINT_STAMP): $(LINT_DIR)/package.json $(LINT_DIR)/package-lock.json
 	npm ci --prefix $(LINT_DIR) --no-audit --no-fund --loglevel=error
 	touch $@
 
-run: $(PY_STAMP)
+# The web pages' browser assets (cytoscape) come from npm and are copied into server/web/static/vendor;
+# axe-core, from the same package.json, serves the accessibility tests.
+$(WEB_STAMP): $(WEB_DIR)/package.json $(WEB_DIR)/package-lock.json
+	command -v npm >/dev/null || (apt-get update -q && apt-get install -y -q nodejs npm)
+	npm ci --prefix $(WEB_DIR) --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(WEB_VENDOR): $(WEB_STAMP) $(WEB_DIR)/build.mjs
+	npm run --prefix $(WEB_DIR) --silent build
+
+# Debian's Chromium for the browser tests: Playwright drives it, as it cannot download browsers here.
+$(CHROMIUM):
+	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+
+run: $(PY_STAMP) $(WEB_VENDOR)
 	$(BIN)/medgraph serve --load-if-empty
 
 lint: $(PY_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(PY_STAMP) $(LINT_STAMP) lint
+test: $(PY_STAMP) $(LINT_STAMP) $(WEB_VENDOR) $(CHROMIUM) lint
 	$(BIN)/medgraph seeds check
 	$(BIN)/pytest
 
+# Every benchmark on a fresh engine of its own (docs/benchmarks.md); never part of `make test`.
 bench: $(PY_STAMP)
-	$(BIN)/python -m bench.load
+	command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)
+	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) $(LINT_DIR)/node_modules .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(LINT_DIR)/node_modules $(WEB_DIR)/node_modules server/web/static/vendor .pytest_cache .ruff_cache

@@ -48,6 +48,7 @@ class Label(StrEnum):
     DRUG = "Drug"
     DATA_VERSION = "DataVersion"
     LOAD_STATE = "LoadState"
+    CURATION_EVENT = "CurationEvent"
 
 
 class Rel(StrEnum):

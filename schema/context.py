@@ -7,6 +7,7 @@ from starlette.concurrency import run_in_threadpool
 
 from graph.driver import Graph
 from graph.search.service import SearchService
+from schema.curation.access import Editor
 from schema.loaders import Loaders
 
 T = TypeVar("T")
@@ -18,6 +19,8 @@ class Context:
 
     graph: Graph
     search: SearchService
+    editor: Editor | None = None  # set when the request holds the API key
+    writes_enabled: bool = False  # an API key is configured; without one every write is refused
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

@@ -1,7 +1,9 @@
 """GraphQL errors with `extensions.code`, the boundary where our exceptions become API errors.
 
 BAD_USER_INPUT         an argument is not acceptable (raised as `BadUserInput`)
-QUERY_TOO_COMPLEX      a limit on depth, aliases, tokens or size was exceeded
+UNAUTHENTICATED        a write without the right API key (raised as `Unauthenticated`)
+FORBIDDEN              a write where the server takes none: no API key is configured (raised as `Forbidden`)
+QUERY_TOO_COMPLEX      a limit on depth, aliases, tokens or estimated cost was exceeded (`QueryTooComplex`)
 DATABASE_UNAVAILABLE   the graph engine cannot be reached
 DATABASE_TIMEOUT       a query ran past its time limit
 INTERNAL_ERROR         anything else; details are logged, not shown
@@ -21,12 +23,30 @@ class BadUserInput(Exception):
     """Raised by resolvers for arguments they refuse; the message is shown to the user."""
 
 
+class Unauthenticated(Exception):
+    """The request did not prove who it is (no key, or the wrong one); the message is shown to the user."""
+
+
+class Forbidden(Exception):
+    """The server does not allow this at all, whoever asks; the message is shown to the user."""
+
+
+class QueryTooComplex(Exception):
+    """A document over one of the schema's limits, refused before it runs; the message is shown."""
+
+
 def error_code(error: GraphQLError) -> str:
     original = error.original_error
     if original is None:
         return "QUERY_TOO_COMPLEX" if _is_limit(error) else "GRAPHQL_VALIDATION_FAILED"
-    if isinstance(original, BadUserInput):
+    if isinstance(original, BadUserInput) or _is_bad_variable(error):
         return "BAD_USER_INPUT"
+    if isinstance(original, QueryTooComplex):
+        return "QUERY_TOO_COMPLEX"
+    if isinstance(original, Unauthenticated):
+        return "UNAUTHENTICATED"
+    if isinstance(original, Forbidden):
+        return "FORBIDDEN"
     if isinstance(original, DatabaseUnavailable):
         return "DATABASE_UNAVAILABLE"
     if isinstance(original, QueryTimeout):
@@ -43,7 +63,17 @@ _PUBLIC_MESSAGES = {
 
 def _is_limit(error: GraphQLError) -> bool:
     text = error.message.lower()
-    return any(word in text for word in ("exceeds maximum", "too many", "maximum", "token limit"))
+    # Strawberry's limiters say "exceeds maximum operation depth", "31 aliases found. Allowed: 30" and
+    # "Document contains more than 2000 tokens. Parsing aborted."
+    limits = ("exceeds maximum", "too many", "maximum", "token limit", "aliases found", "parsing aborted")
+    return any(word in text for word in limits)
+
+
+def _is_bad_variable(error: GraphQLError) -> bool:
+    """graphql-core's own refusal of a variable or argument value (wrong type, out of range, null for `!`)."""
+    return isinstance(error.original_error, GraphQLError) and error.message.startswith(
+        ("Variable '$", "Argument '")
+    )
 
 
 class ErrorCodes(SchemaExtension):

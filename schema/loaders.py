@@ -11,6 +11,7 @@ from graph.driver import Graph
 from graph.reads import codes, knowledge
 from graph.reads.codes import CodeRow, MappingRow
 from graph.reads.knowledge import CodeKnowledge, ConditionRow
+from graph.reads.similar import SimilarCode, similar_codes
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -39,6 +40,7 @@ class Loaders:
     knowledge: DataLoader[str, CodeKnowledge]
     condition: DataLoader[str, ConditionRow | None]
     drug_codes: DataLoader[str, list[str]]
+    similar: DataLoader[tuple[str, int], list[SimilarCode]]
 
     @classmethod
     def create(cls, graph: Graph) -> "Loaders":
@@ -55,4 +57,14 @@ class Loaders:
             knowledge=loader(knowledge.code_knowledge, CodeKnowledge),
             condition=loader(knowledge.conditions_by_key, lambda: None),
             drug_codes=loader(knowledge.drug_codes, list),
+            similar=loader(_similar_by_first, list),
         )
+
+
+def _similar_by_first(graph: Graph, keys: list[tuple[str, int]]) -> dict[tuple[str, int], list[SimilarCode]]:
+    """Similar codes keyed by (uid, first): one batched read per distinct `first` of the request."""
+    found: dict[tuple[str, int], list[SimilarCode]] = {}
+    for first in sorted({first for _, first in keys}):
+        uids = [uid for uid, wanted in keys if wanted == first]
+        found.update({(uid, first): codes for uid, codes in similar_codes(graph, uids, first).items()})
+    return found

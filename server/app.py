@@ -8,12 +8,14 @@ from collections.abc import AsyncIterator
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Mount, Route
 
 from graph.driver import Graph
 from graph.errors import GraphError
 from graph.schema_setup import ensure_schema
 from graph.search.service import SearchService
+from schema.curation.access import EDITOR_HEADER
 from server.access_log import AccessLogMiddleware
 from server.body_limit import BodyLimitMiddleware
 from server.graphql_app import MedgraphGraphQL
@@ -21,6 +23,7 @@ from server.health import healthz, readyz
 from server.metrics import Metrics, MetricsMiddleware
 from server.security_headers import SecurityHeadersMiddleware
 from server.settings import Settings
+from server.web import web_routes
 
 log = logging.getLogger("medgraph")
 SEARCH_REFRESH_SECONDS = 5.0
@@ -34,6 +37,21 @@ async def keep_search_fresh(search: SearchService, every: float) -> None:
         except GraphError as exc:
             log.warning("search index not refreshed: %s", exc)
         await asyncio.sleep(every)
+
+
+def cors(settings: Settings) -> list[Middleware]:
+    """Cross-origin reads (and keyed writes) for the origins of MEDGRAPH_CORS_ORIGINS; none when unset."""
+    if not settings.cors_origin_list:
+        return []
+    return [
+        Middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origin_list,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "Authorization", EDITOR_HEADER],
+            max_age=600,
+        )
+    ]
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -60,12 +78,14 @@ def create_app(settings: Settings) -> Starlette:
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics.endpoint),
-            Mount("/graphql", MedgraphGraphQL(dev=settings.dev)),
+            Mount("/graphql", MedgraphGraphQL(settings.dev, introspection=settings.introspection_enabled)),
+            *web_routes(),
         ],
         middleware=[
             Middleware(MetricsMiddleware, metrics=metrics),
             Middleware(AccessLogMiddleware),
             Middleware(SecurityHeadersMiddleware),
+            *cors(settings),
             Middleware(BodyLimitMiddleware),
         ],
         lifespan=lifespan,

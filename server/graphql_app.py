@@ -1,18 +1,21 @@
-"""The `/graphql` endpoint: Strawberry over ASGI, GET and POST, GraphiQL in dev mode."""
+"""The `/graphql` endpoint: Strawberry over ASGI, GET and POST, GraphiQL in dev mode (server.graphql_http)."""
 
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
-from strawberry.asgi import GraphQL
 
-from schema import schema
+from schema import build_schema, schema
 from schema.context import Context
+from schema.curation.access import EDITOR_HEADER, editor_for
+from server.graphql_http import GraphQLOverHTTP
+from server.settings import Settings
 
 
-class MedgraphGraphQL(GraphQL[Context, None]):
-    def __init__(self, dev: bool) -> None:
-        super().__init__(schema, graphql_ide="graphiql" if dev else None, allow_queries_via_get=True)
+class MedgraphGraphQL(GraphQLOverHTTP):
+    def __init__(self, dev: bool, introspection: bool = True) -> None:
+        served = schema if introspection else build_schema(introspection=False)
+        super().__init__(served, graphql_ide="graphiql" if dev else None, allow_queries_via_get=True)
 
     async def get_context(self, request: Request, response: Response | Any) -> Context:
         return context_for(request)
@@ -20,4 +23,12 @@ class MedgraphGraphQL(GraphQL[Context, None]):
 
 def context_for(request: Request) -> Context:
     """The context of one request, for the endpoint and for pages that execute the schema in process."""
-    return Context(graph=request.app.state.graph, search=request.app.state.search)
+    settings: Settings = request.app.state.settings
+    return Context(
+        graph=request.app.state.graph,
+        search=request.app.state.search,
+        editor=editor_for(
+            settings.api_key, request.headers.get("Authorization"), request.headers.get(EDITOR_HEADER)
+        ),
+        writes_enabled=settings.api_key is not None,
+    )

@@ -37,12 +37,23 @@ class Settings(BaseModel):
     engine_heap: str = Field(default="2g", pattern=r"^[0-9]+[mg]$")
     query_timeout: float = Field(default=10.0, gt=0, le=300)
     dev: bool = True
+    introspection: bool | None = None  # unset: allowed in dev, refused in production (docs/security.md)
+    # Browser origins allowed to call the API cross-site, comma-separated; unset: no CORS headers at all.
+    cors_origins: str = Field(default="", pattern=r"^(\*|https?://[^\s,/]+(,\s*https?://[^\s,/]+)*)?$")
     log_level: str = Field(default="info", pattern=r"^(debug|info|warning|error)$")
 
     @property
     def embedded(self) -> bool:
         """True when no external Neo4j is configured and the embedded engine serves the graph."""
         return self.neo4j_uri is None
+
+    @property
+    def introspection_enabled(self) -> bool:
+        return self.dev if self.introspection is None else self.introspection
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
     def engine_config(self) -> EngineConfig:
         return EngineConfig(

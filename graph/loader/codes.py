@@ -71,7 +71,10 @@ def load_release(graph: Graph, release: Release, progress: Progress) -> LoadSumm
         {"uid": system.uid(code.code), "props": code_properties(system, code, release.version)}
         for code in release.codes
     ]
-    run_batches(graph, progress, f"{system} codes", rows, CREATE_BY_SYSTEM[system], q.UPDATE_CODES)
+    # Into a system with no codes yet, creating is all there is to do; otherwise codes already there are
+    # updated too (a newer release, or a re-run after a killed load).
+    writes = (CREATE_BY_SYSTEM[system],) if not existing else (CREATE_BY_SYSTEM[system], q.UPDATE_CODES)
+    run_batches(graph, progress, f"{system} codes", rows, *writes)
     if stale:
         progress.step(f"{system} removed codes", len(stale))
         graph.write(q.DELETE_CODES, uids=stale)

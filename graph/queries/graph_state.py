@@ -15,13 +15,12 @@ MATCH ()-[r]->()
 RETURN type(r) AS type, count(*) AS n
 ORDER BY type
 """
+# One row each: the embedded engine's cost is per record returned, so keys come back collected.
 CODE_KEYS = """
 MATCH (c:Code)
-RETURN c.uid AS uid, c.title AS title, c.billable AS billable, c.kind AS kind
-ORDER BY uid
+RETURN collect(c.uid + '|' + c.title + '|' + toString(c.billable) + '|' + c.kind) AS keys
 """
 EDGE_KEYS = """
 MATCH (a:Code)-[r]->(b)
-RETURN a.uid AS source, type(r) AS type, coalesce(b.uid, b.key) AS target
-ORDER BY source, type, target
+RETURN collect(a.uid + '>' + type(r) + '>' + coalesce(b.uid, b.key)) AS keys
 """

@@ -77,9 +77,10 @@ WITH s WHERE s.source = 'seeds'
 SET s.name = $name, s.version = $version, s.loadedAt = $now, s.codeCount = $count, s.billableCount = $count
 """
 
+# Only the loader's own edges: those written through the API carry `curatedBy` and outlive a seeds load.
 CLEAR_CURATED_EDGES = """
 MATCH (c:Code {uid: $uid})-[r:HAS_MONOGRAPH|INDICATED_FOR|HAS_RISK|HAS_BENEFIT|PERFORMED_BY|PERFORMED_IN|HAS_ALTERNATIVE|RELATED|MAPS_TO|USES_DRUG]->()
-WHERE type(r) <> 'MAPS_TO' OR r.source = 'curated'
+WHERE r.curatedBy IS NULL AND (type(r) <> 'MAPS_TO' OR r.source = 'curated')
 DELETE r
 """
 DELETE_MONOGRAPHS_EXCEPT = "MATCH (m:Monograph) WHERE NOT m.key IN $keys DETACH DELETE m"

@@ -35,13 +35,14 @@ def fingerprint(graph: Graph) -> Fingerprint:
     return Fingerprint(
         labels={row["label"]: row["n"] for row in graph.read(LABEL_COUNTS)},
         relationships={row["type"]: row["n"] for row in graph.read(RELATIONSHIP_COUNTS)},
-        codes_digest=_digest(graph.read(CODE_KEYS)),
-        edges_digest=_digest(graph.read(EDGE_KEYS)),
+        codes_digest=_digest(graph.read(CODE_KEYS)[0]["keys"]),
+        edges_digest=_digest(graph.read(EDGE_KEYS)[0]["keys"]),
     )
 
 
-def _digest(rows: list[dict[str, object]]) -> str:
+def _digest(keys: list[str]) -> str:
     digest = hashlib.sha256()
-    for row in rows:
-        digest.update(repr(sorted(row.items())).encode())
+    for key in sorted(keys):
+        digest.update(key.encode())
+        digest.update(b"\n")
     return digest.hexdigest()

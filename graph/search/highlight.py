@@ -5,7 +5,7 @@ the spans as it likes. Words are matched here the way the query matched them (sa
 prefixes and typo distances); Tantivy's snippet generator cannot see prefix and fuzzy matches.
 """
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,26 +50,35 @@ def code_highlight(code: str, code_key: str) -> Highlight:
     return Highlight("code", code, ((0, end),) if end else ())
 
 
-def text_highlights(
-    fields: Iterable[tuple[str, Sequence[str]]], parsed: ParsedQuery, *, always: str = "title"
-) -> list[Highlight]:
-    """For each (field, values): the first value with a match (or, for `always`, the first value)."""
-    found: list[Highlight] = []
-    for field, values in fields:
-        for value in values:
-            spans = tuple(word_spans(value, parsed.words))
-            if spans or field == always:
-                found.append(Highlight(field, value, spans))
-                break
-    return found
+class Highlighter:
+    """Highlights for the hits of one query. Hits share most of their words, so each word's verdict is
+    remembered: the typo check is the costliest part of a search otherwise."""
 
+    def __init__(self, parsed: ParsedQuery) -> None:
+        self._words = parsed.words
+        self._verdicts: dict[tuple[str, str], bool] = {}
 
-def word_spans(text: str, words: Sequence[Word]) -> Iterator[tuple[int, int]]:
-    if not words:
-        return
-    for start, end, raw, stem in _tokens(text):
-        if any(_matches(word, raw, stem) for word in words):
-            yield start, end
+    def texts(self, fields: Iterable[tuple[str, Sequence[str]]], *, always: str = "title") -> list[Highlight]:
+        """For each (field, values): the first value with a match (or, for `always`, the first value)."""
+        found: list[Highlight] = []
+        for field, values in fields:
+            for value in values:
+                spans = self.spans(value)
+                if spans or field == always:
+                    found.append(Highlight(field, value, spans))
+                    break
+        return found
+
+    def spans(self, text: str) -> tuple[tuple[int, int], ...]:
+        if not self._words:
+            return ()
+        return tuple((start, end) for start, end, raw, stem in _tokens(text) if self._matched(raw, stem))
+
+    def _matched(self, raw: str, stem: str) -> bool:
+        key = (raw, stem)
+        if key not in self._verdicts:
+            self._verdicts[key] = any(_matches(word, raw, stem) for word in self._words)
+        return self._verdicts[key]
 
 
 def _matches(word: Word, raw: str, stem: str) -> bool:

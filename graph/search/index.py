@@ -27,7 +27,7 @@ from graph.search.cursor import decode_cursor, encode_cursor
 from graph.search.documents import CodeDocument, iter_documents
 from graph.search.errors import SearchIndexError, SearchInputError
 from graph.search.fields import Field, build_schema, register_analyzers
-from graph.search.highlight import Highlight, code_highlight, text_highlights
+from graph.search.highlight import Highlight, Highlighter, code_highlight
 from graph.search.parse import ParsedQuery, parse_query
 from graph.search.query import (
     CODE_PREFIX_SCORE,
@@ -109,7 +109,10 @@ class SearchIndex:
         if path is not None and version is not None:
             folder = storage.version_folder(path, version)
             if folder.is_dir():
-                return cls.open(folder, version)
+                try:
+                    return cls.open(folder, version)
+                except SearchIndexError:
+                    storage.discard(folder)  # damaged, or written by another Tantivy: build it again
         # An unversioned graph (nothing loaded yet) cannot be told from its next state: never persist it.
         return cls._create(iter_documents(graph), path=path if version else None, data_version=version)
 
@@ -199,6 +202,7 @@ class SearchIndex:
         page_query = scoring if system_filter is None else _with_filter(scoring, system_filter)
 
         hits: list[SearchHit] = []
+        highlighter = Highlighter(parsed)
         if start < searcher.num_docs:  # also bounds what Tantivy allocates for offset + limit
             result = searcher.search(page_query, limit=first, offset=start, count=True)
             total = _count(result)
@@ -209,7 +213,7 @@ class SearchIndex:
                         uid=stored[Field.UID][0],
                         score=float(score),
                         cursor=encode_cursor(self._tag, position),
-                        highlights=tuple(_highlights(stored, float(score), parsed)),
+                        highlights=tuple(_highlights(stored, float(score), parsed, highlighter)),
                     )
                 )
         else:
@@ -338,7 +342,9 @@ def _system_counts(searcher: tantivy.Searcher, query: Query) -> dict[str, int]:
     return {bucket["key"]: int(bucket["doc_count"]) for bucket in buckets}
 
 
-def _highlights(stored: dict[str, list[Any]], score: float, parsed: ParsedQuery) -> list[Highlight]:
+def _highlights(
+    stored: dict[str, list[Any]], score: float, parsed: ParsedQuery, highlighter: Highlighter
+) -> list[Highlight]:
     found: list[Highlight] = []
     if parsed.code_key is not None and score >= CODE_PREFIX_SCORE:
         key = parsed.code_key if score < EXACT_CODE_SCORE else stored[Field.CODE][0].replace(".", "")
@@ -351,7 +357,7 @@ def _highlights(stored: dict[str, list[Any]], score: float, parsed: ParsedQuery)
         ("name", stored.get(Field.NAMES, [])),
         ("relatedName", stored.get(Field.RELATED_NAMES, [])),
     ]
-    return found + text_highlights(fields, parsed)
+    return found + highlighter.texts(fields)
 
 
 def _tantivy_document(document: CodeDocument) -> tantivy.Document:

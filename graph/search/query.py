@@ -15,19 +15,17 @@ the fields. The best field counts (a disjunction max, plus a little of the other
 - in the list fields (curated names, inclusion terms, inherited names), the word's rarity among titles (its
   BM25 idf) times the field's weight. BM25 would punish a code for having many synonyms: it normalises by
   the length of the whole list;
-- for the word being typed, as a prefix; and with a typo: small constants (LOOSE_*), so that whole words
-  outrank them.
+- for the word being typed, as a prefix; and with a typo: small constants (LOOSE_SCORES), so that whole
+  words outrank them.
 
 Prefixes and typos are matched against the stemmed terms. A prefix matches the terms it starts, and the terms
 that it extends by at most three letters, because stemming cuts what the user has typed past the stem
 (`infecti` must reach `infect`, the stem of `infection`). A typo is an edit of the stem (`thrombosys` stems to
 `thrombosi`, the stem of `thrombosis`), or of the start of a stem for the word being typed; one edit outranks
-two. So a typo in what stemming strips can cost an
-edit more (`alteplse` is two edits from `alteplas`, the stem of `alteplase`): unstemmed twins of the fields
-would catch it, for a third more build time.
+two. So a typo in what stemming strips can cost an edit more (`alteplse` is two edits from `alteplas`, the
+stem of `alteplase`): unstemmed twins of the fields would catch it, for a third more build time.
 """
 
-import re
 from collections.abc import Callable, Sequence
 
 import tantivy
@@ -100,11 +98,17 @@ def exact_code_query(parsed: ParsedQuery, schema: tantivy.Schema) -> Query | Non
 def _longer_code_query(parsed: ParsedQuery, schema: tantivy.Schema, systems: Sequence[str]) -> Query | None:
     if parsed.code_key is None or not parsed.code_prefix:
         return None
-    # code_key is letters and digits only (parse._CODE); escaping is belt and braces.
-    longer = Query.regex_query(schema, Field.CODE_KEY, re.escape(parsed.code_key) + ".+")
+    exact = Query.term_query(schema, Field.CODE_KEY, parsed.code_key)
+    longer = _prefix_query(schema, Field.CODE_KEY, parsed.code_key).and_must_not_match(exact)
     if not systems:
         return longer
     return longer.and_must_match(Query.term_set_query(schema, Field.SYSTEM, sorted(systems)))
+
+
+def _prefix_query(schema: tantivy.Schema, field: Field, prefix: str) -> Query:
+    # A prefix automaton with no edits: terms that start with `prefix`, itself included. (A regex query
+    # would do too, but compiling one costs about a millisecond per query and field.)
+    return Query.fuzzy_term_query(schema, field, prefix, distance=0, prefix=True)
 
 
 def can_relax(parsed: ParsedQuery) -> bool:
@@ -151,22 +155,20 @@ def word_clause(word: Word, schema: tantivy.Schema, rarity: Rarity) -> Query:
     return Query.disjunction_max_query(options, tie_breaker=TIE_BREAKER)
 
 
-def prefix_pattern(raw: str) -> str:
-    """A regex for the terms `raw` starts or extends by at most STEM_CUT letters (see the docstring above)."""
-    # Analyzed words are letters and digits only; re.escape keeps any other character literal anyway.
-    pattern = re.escape(raw) + ".*"
+def stem_cuts(raw: str) -> list[str]:
+    """The stems a prefix may extend by at most STEM_CUT letters (see the docstring above)."""
     if not raw.isalpha():  # stemming leaves numbers and codes alone
-        return pattern
-    cuts = [re.escape(raw[:length]) for length in range(max(MIN_STEM, len(raw) - STEM_CUT), len(raw))]
-    return "|".join([pattern, *cuts])
+        return []
+    return [raw[:length] for length in range(max(MIN_STEM, len(raw) - STEM_CUT), len(raw))]
 
 
 def _loose(word: Word, schema: tantivy.Schema, field: Field, score: float) -> list[Query]:
     loose = []
     if word.prefix:
-        loose.append(
-            Query.const_score_query(Query.regex_query(schema, field, prefix_pattern(word.raw)), score)
-        )
+        loose.append(Query.const_score_query(_prefix_query(schema, field, word.raw), score))
+        cuts = stem_cuts(word.raw)
+        if cuts:
+            loose.append(Query.const_score_query(Query.term_set_query(schema, field, cuts), score))
     for distance in range(1, word.fuzzy + 1):
         fuzzy = Query.fuzzy_term_query(schema, field, word.stem, distance=distance, prefix=word.prefix)
         loose.append(Query.const_score_query(fuzzy, score * SECOND_EDIT ** (distance - 1)))

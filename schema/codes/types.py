@@ -1,14 +1,17 @@
 """Codes of every system, their hierarchy and notes, and what the knowledge graph says about them."""
 
 from enum import Enum
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from graph.reads import neighborhood as neighborhood_reads
 from graph.reads.code_systems import CodeSystemRow
 from graph.reads.codes import CodeRow
 from graph.reads.knowledge import CodeKnowledge, Link
 from graph.reads.knowledge import Concept as ConceptRow
 from schema.context import Info
+from schema.errors import BadUserInput
 from schema.knowledge.types import (
     Alternative,
     Benefit,
@@ -28,6 +31,14 @@ from schema.knowledge.types import (
     monograph_of,
 )
 from schema.node import Node, encode_id
+
+if TYPE_CHECKING:
+    from schema.codes.graph_types import Subgraph
+
+
+MAX_SIMILAR = 100
+MAX_DEPTH = 3
+MAX_NODES = 500
 
 
 @strawberry.enum
@@ -313,8 +324,38 @@ class Code(Node):
             if m.uid.startswith(prefix)
         ]
 
+    @strawberry.field(description="Codes like this one, by graph evidence, each with its score and reasons.")
+    async def similar(self, info: Info, first: int = 10) -> list["SimilarCode"]:
+        if not 1 <= first <= MAX_SIMILAR:
+            raise BadUserInput(f"first must be between 1 and {MAX_SIMILAR}")
+        found = await info.context.loaders.similar.load((self.row.uid, first))
+        codes = {code.row.uid: code for code in await codes_for(info, [s.uid for s in found])}
+        return [
+            SimilarCode(code=codes[s.uid], score=s.score, reasons=list(s.reasons))
+            for s in found
+            if s.uid in codes
+        ]
+
+    @strawberry.field(description="The code's neighbourhood in the graph, for a picture.")
+    async def neighborhood(
+        self, info: Info, depth: int = 1, limit: int = 100
+    ) -> Annotated["Subgraph", strawberry.lazy("schema.codes.graph_types")]:
+        from schema.codes.graph_types import Subgraph
+
+        if not 1 <= depth <= MAX_DEPTH or not 1 <= limit <= MAX_NODES:
+            raise BadUserInput(f"depth must be 1 to {MAX_DEPTH} and limit 1 to {MAX_NODES}")
+        found = await info.context.run(neighborhood_reads.neighborhood, self.row.uid, depth, limit)
+        return Subgraph.of(found)
+
     async def _knowledge(self, info: Info) -> CodeKnowledge:
         return await info.context.loaders.knowledge.load(self.row.uid)
+
+
+@strawberry.type(description="A code like another, with the evidence.")
+class SimilarCode:
+    code: Code
+    score: float
+    reasons: list[str]
 
 
 def _concept(link: Link) -> ConceptRow:

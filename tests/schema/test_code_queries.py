@@ -180,3 +180,33 @@ def test_round_trips_do_not_grow_with_the_number_of_items(api: Api) -> None:
     # read per item would cost at least one round trip per procedure for each of the page's dozen fields.
     assert one_page <= 12
     assert transactions(every_procedure, key="deep-vein-thrombosis") <= 16
+
+
+def test_similar_codes_come_with_scores_and_reasons(api: Api) -> None:
+    similar = api.data(
+        '{ code(system: CPT, code: "37188") { similar(first: 5) { code { code } score reasons } } }'
+    )["code"]["similar"]
+    assert similar[0]["code"] == {"code": "37187"}
+    assert any("Repeat of" in reason for reason in similar[0]["reasons"])
+    scores = [s["score"] for s in similar]
+    assert scores == sorted(scores, reverse=True) and len(similar) == 5
+
+
+def test_the_neighbourhood_is_drawable(api: Api) -> None:
+    query = (
+        '{ code(system: CPT, code: "37188") '
+        "{ neighborhood(limit: 30) { nodes { id } edges { source target } } } }"
+    )
+    picture = api.data(query)["code"]["neighborhood"]
+    ids = {n["id"] for n in picture["nodes"]}
+    assert "CPT:37188" in ids and "Condition:deep-vein-thrombosis" in ids
+    assert len(ids) <= 30
+    assert all(e["source"] in ids and e["target"] in ids for e in picture["edges"])
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["similar(first: 0) { score }", "similar(first: 101) { score }", "neighborhood(depth: 4) { truncated }"],
+)
+def test_out_of_range_sizes_are_bad_user_input(api: Api, field: str) -> None:
+    assert api.error_codes('{ code(system: CPT, code: "37188") { ' + field + " } }") == ["BAD_USER_INPUT"]

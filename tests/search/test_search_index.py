@@ -13,15 +13,16 @@ from graph.driver import Graph
 from graph.search import (
     CodeDocument,
     SearchIndex,
+    SearchIndexError,
     SearchInputError,
     SearchPage,
     read_documents,
 )
 from graph.search.cursor import decode_cursor, encode_cursor
 from graph.search.documents import CuratedWords, document
-from graph.search.highlight import Highlight, code_highlight, edit_distance, word_spans
+from graph.search.highlight import Highlight, Highlighter, code_highlight, edit_distance
 from graph.search.parse import MAX_WORDS, parse_query
-from graph.search.query import prefix_pattern
+from graph.search.query import stem_cuts
 
 HOSTILE = [
     '"',
@@ -201,8 +202,9 @@ def test_words_are_stemmed_typo_tolerant_and_the_last_one_is_a_prefix() -> None:
 
 
 def test_a_prefix_reaches_back_over_what_stemming_cuts() -> None:
-    assert prefix_pattern("infecti") == "infecti.*|infe|infec|infect"
-    assert prefix_pattern("i82") == "i82.*"
+    assert stem_cuts("infecti") == ["infe", "infec", "infect"]
+    assert stem_cuts("vein") == ["vei"]
+    assert stem_cuts("i82") == []
 
 
 @pytest.mark.parametrize(
@@ -414,8 +416,12 @@ def test_code_highlight_skips_the_dot() -> None:
 
 
 def test_word_spans_follow_stems_prefixes_and_typos() -> None:
-    words = parse_query("veins infecti").words
-    assert list(word_spans("Vein infection, infectious", words)) == [(0, 4), (5, 14), (16, 26)]
+    highlighter = Highlighter(parse_query("veins infecti"))
+    assert highlighter.spans("Vein infection, infectious") == ((0, 4), (5, 14), (16, 26))
+    assert Highlighter(parse_query("thrombosys pnuemonia")).spans("Thrombosis, pneumonia") == (
+        (0, 10),
+        (12, 21),
+    )
     assert edit_distance("thrombosys", "thrombosis", 2) == 1
     assert edit_distance("pnuemonia", "pneumonia", 2) == 1  # a transposition is one edit
     assert edit_distance("abc", "xyzw", 1) == 2
@@ -457,6 +463,8 @@ def test_a_persisted_index_is_reused_for_its_data_version(tmp_path: Path) -> Non
     assert uids(reopened.search("vein", first=1, after=cursor)) == uids(built.search("vein", first=2))[1:]
     SearchIndex.from_documents(DOCUMENTS[:3], path=tmp_path, data_version="def456")
     assert [p.name for p in tmp_path.iterdir()] == ["v1-def456"]
+    with pytest.raises(SearchIndexError, match="cannot open the search index"):
+        SearchIndex.open(tmp_path / "v1-missing", "missing")
 
 
 # --- the bundled data in the real engine ---------------------------------------------------------------
@@ -544,3 +552,7 @@ def test_bundled_build_is_persisted_and_reused(loaded_graph: Graph, tmp_path: Pa
     assert (built.stats.reused, again.stats.reused) == (False, True)
     assert again.size == built.size > 180_000
     assert built.data_version is not None and again.data_version == built.data_version
+    (folder,) = tmp_path.iterdir()
+    (folder / "meta.json").write_text("damaged")
+    rebuilt = SearchIndex.build(loaded_graph, tmp_path)
+    assert (rebuilt.stats.reused, rebuilt.size) == (False, built.size)

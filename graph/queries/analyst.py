@@ -1,0 +1,107 @@
+"""Ready queries for analysts in Neo4j Browser; docs/analyst-queries.md shows each one verbatim.
+
+Each starts from a small, keyed set of nodes (a condition, a role, the monographs) rather than from every code,
+which keeps it fast on both engines (the embedded one scans every code for a far end labelled `:Code`).
+
+Every query here runs in the test suite against the real engine and is linted like all our Cypher. Parameters
+have defaults in docs/analyst-queries.md (`:param` lines for Neo4j Browser).
+"""
+
+# 1. Every procedure for a condition, ranked by how many risks it has in common with the others.
+PROCEDURES_FOR_CONDITION_BY_SHARED_RISKS = """
+MATCH (:Condition {key: $condition})<-[:INDICATED_FOR]-(p)
+WITH collect(p) AS procedures
+UNWIND procedures AS p
+OPTIONAL MATCH (p)-[:HAS_RISK]->(r:Risk)<-[:HAS_RISK]-(other)
+WHERE other IN procedures AND other <> p
+RETURN p.system AS system, p.code AS code, p.title AS title, count(DISTINCT r) AS sharedRisks
+ORDER BY sharedRisks DESC, code
+"""
+
+# 2. From a drug to the diagnoses it treats, through the procedures that use it.
+DRUG_TO_DIAGNOSES = """
+MATCH (d:Drug {key: $drug})<-[:USES_DRUG]-(p:Code)-[:INDICATED_FOR]->(k:Condition)-[:CODED_AS]->(dx:Code)
+RETURN d.name AS drug, p.code AS procedure, k.name AS condition, collect(DISTINCT dx.code)[0..10] AS diagnoses
+ORDER BY procedure, condition
+"""
+
+# 3. The ICD-10-CM subtree under the codes of a condition (DVT → I82.4 …), with depth.
+CONDITION_SUBTREE = """
+MATCH (:Condition {key: $condition})-[:CODED_AS]->(top:Code)
+MATCH path = (leaf:Code)-[:CHILD_OF*0..4]->(top)
+RETURN top.code AS coded, leaf.code AS code, leaf.title AS title, length(path) AS depth, leaf.billable AS billable
+ORDER BY code
+LIMIT 200
+"""
+
+# 4. The hierarchy above a code, nearest first.
+ANCESTRY = """
+MATCH path = (:Code {uid: $uid})-[:CHILD_OF*1..10]->(a:Code)
+RETURN a.code AS code, a.kind AS kind, a.title AS title, length(path) AS distance
+ORDER BY distance
+"""
+
+# 5. What an ICD-10-CM code excludes, and what must be coded first or also.
+NOTE_LINKS = """
+MATCH (c:Code {uid: $uid})-[r:EXCLUDES1|EXCLUDES2|CODE_FIRST|CODE_ALSO|USE_ADDITIONAL]->(t:Code)
+RETURN type(r) AS note, r.note AS text, t.code AS target, t.title AS title
+ORDER BY note, target
+"""
+
+# 6. CPT procedures crosswalked to ICD-10-PCS, with the PCS root operation and body part.
+CROSSWALKS_WITH_AXES = """
+MATCH (cpt:Code:CPT)-[m:MAPS_TO]->(pcs:Code:ICD10PCS)
+OPTIONAL MATCH (pcs)-[:ROOT_OPERATION]->(op:PcsValue)
+OPTIONAL MATCH (pcs)-[:BODY_PART]->(part:PcsValue)
+RETURN cpt.code AS cpt, pcs.code AS pcs, m.approximate AS approximate, op.meaning AS rootOperation,
+       part.meaning AS bodyPart
+ORDER BY cpt, pcs
+"""
+
+# 7. ICD-10-PCS codes with the same root operation and body part as a given code.
+SAME_OPERATION_AND_BODY_PART = """
+MATCH (c:Code {uid: $uid})-[:ROOT_OPERATION]->(op:PcsValue)
+MATCH (c)-[:BODY_PART]->(part:PcsValue)
+MATCH (other:Code)-[:ROOT_OPERATION]->(op)
+WHERE other <> c AND (other)-[:BODY_PART]->(part)
+RETURN other.code AS code, other.title AS title
+ORDER BY code
+LIMIT 50
+"""
+
+# 8. The care team: which roles take part in which procedures.
+ROLES_ACROSS_PROCEDURES = """
+MATCH (role:PersonnelRole)<-[:PERFORMED_BY]-(p)
+RETURN role.name AS role, count(p) AS procedures, collect(p.code)[0..12] AS codes
+ORDER BY procedures DESC, role
+"""
+
+# 9. Alternatives of a procedure: other codes and treatments without a code.
+ALTERNATIVES = """
+MATCH (p:Code {uid: $uid})-[a:HAS_ALTERNATIVE]->(alt)
+RETURN coalesce(alt.code, alt.name) AS alternative, labels(alt) AS kind, a.note AS note
+ORDER BY alternative
+"""
+
+# 10. Curated relation chains: initial treatment, repeats, add-ons and follow-ups.
+RELATION_CHAINS = """
+MATCH (:Monograph)<-[:HAS_MONOGRAPH]-(a)-[r:RELATED]->(b)
+RETURN a.code AS code, r.type AS relation, b.code AS other, b.title AS otherTitle
+ORDER BY code, relation, other
+"""
+
+# 11. Retired HCPCS codes that a curated drug still names.
+RETIRED_DRUG_CODES = """
+MATCH (d:Drug)-[:CODED_AS]->(c:Code:HCPCS)
+WHERE c.active = false
+RETURN d.name AS drug, c.code AS code, c.terminationDate AS retired
+ORDER BY drug, code
+"""
+
+# 12. Releases loaded, with what changed in the last load of each.
+RELEASES = """
+MATCH (s:CodeSystem)
+RETURN s.id AS system, s.version AS version, s.codeCount AS codes, s.billableCount AS billable,
+       s.added AS added, s.removed AS removed, s.retitled AS retitled, s.loadedAt AS loadedAt
+ORDER BY system
+"""

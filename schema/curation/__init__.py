@@ -1,0 +1,1 @@
+"""Curation: the API's writes (mutations) and their audit trail, for editors holding the API key."""

@@ -1,0 +1,11 @@
+"""The web front-end: server-rendered pages over the public GraphQL schema, run in process.
+
+`web_routes()` gives the routes for `create_app`: `/` (search), `/codes/{system}/{code}`,
+`/conditions/{key}` and `/static/…`. Each page runs a document from `queries/` through
+`schema.execute(…, context_value=Context(graph=request.app.state.graph))` — what a client would send to
+`/graphql` — and renders a Jinja2 template; small scripts in `static/` add suggestions and the picture.
+"""
+
+from server.web.routes import web_routes
+
+__all__ = ["web_routes"]

@@ -1,0 +1,139 @@
+"""`/codes/{system}/{code}` — a code explained, laid out like the seed page, then similar codes and a picture.
+
+Codes are accepted however they are typed (`/codes/icd-10-cm/i82401`) and redirected to the canonical URL
+(`/codes/ICD10CM/I82.401`); an unknown code is a 404 page with a search box.
+"""
+
+import asyncio
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from server.web import neighbourhood
+from server.web.execute import QueryFailed
+from server.web.outline import outline
+from server.web.rendering import failed, not_found, page
+from server.web.systems import System, code_url, parse_system
+from server.web.web import Web
+
+SIMILAR_COUNT = 10
+NEIGHBOURHOOD_DEPTH = 1
+NEIGHBOURHOOD_LIMIT = 60
+MAX_CODE_LENGTH = 40
+
+NOTE_LABELS = {
+    "INCLUDES": "Includes",
+    "INCLUSION_TERM": "Inclusion terms",
+    "EXCLUDES1": "Excludes1 — not coded here, never together",
+    "EXCLUDES2": "Excludes2 — not included here, may be coded together",
+    "CODE_FIRST": "Code first",
+    "CODE_ALSO": "Code also",
+    "USE_ADDITIONAL": "Use additional code",
+    "NOTE": "Note",
+    "SEVEN_CHR_NOTE": "7th character",
+    "SEVEN_CHR_DEF": "7th character values",
+}
+RELATION_LABELS = {
+    ("REPEAT_OF", False): "Repeat of",
+    ("REPEAT_OF", True): "Repeated as",
+    ("ADD_ON_TO", False): "Add-on to",
+    ("ADD_ON_TO", True): "Add-on codes",
+    ("INITIAL_OF", False): "First treatment of",
+    ("INITIAL_OF", True): "First treatment",
+    ("ALTERNATIVE", False): "Alternative",
+    ("ALTERNATIVE", True): "Alternative",
+    ("FOLLOW_UP_OF", False): "Follow-up of",
+    ("FOLLOW_UP_OF", True): "Followed up by",
+}
+
+
+async def render(web: Web, request: Request) -> Response:
+    typed_system, typed_code = request.path_params["system"], request.path_params["code"]
+    system = parse_system(typed_system)
+    wanted = f"{typed_system} {typed_code}"
+    if system is None or not typed_code.strip() or len(typed_code) > MAX_CODE_LENGTH:
+        return not_found(request, f"the code {wanted}", q=typed_code[:MAX_CODE_LENGTH])
+    variables = {"system": system.value, "code": typed_code.strip()}
+    try:
+        code = (await web.query(request, "code", **variables))["code"]
+    except QueryFailed as exc:
+        if exc.bad_input:
+            return not_found(request, f"{system.label} code {typed_code}", q=typed_code)
+        return failed(request, 503 if exc.unavailable else 500, "This code could not be loaded right now.")
+    if code is None:
+        return not_found(request, f"{system.label} code {typed_code}", q=typed_code)
+    canonical = code_url(system.value, code["code"])
+    if request.url.path != canonical:
+        return RedirectResponse(canonical, status_code=301)
+    variables["code"] = code["code"]
+    similar, subgraph = await asyncio.gather(
+        _optional(web, request, "similar", first=SIMILAR_COUNT, **variables),
+        _optional(web, request, "neighborhood", depth=NEIGHBOURHOOD_DEPTH, limit=NEIGHBOURHOOD_LIMIT,
+                  **variables),
+    )  # fmt: skip
+    graph = subgraph["neighborhood"] if subgraph else None
+    notes, inherited_notes, related = _grouped(code["notes"]), _inherited_notes(code), _related(code)
+    return page(
+        request,
+        "code.html",
+        code=code,
+        system=System(code["system"]),
+        outline=outline(code, has_notes=bool(notes or inherited_notes), has_related=bool(related)),
+        notes=notes,
+        inherited_notes=inherited_notes,
+        related=related,
+        crosswalks=_crosswalks(code),
+        similar=similar["similar"] if similar else None,
+        graph=graph,
+        graph_elements=neighbourhood.elements(graph, (code["system"], code["code"])) if graph else [],
+        connections=neighbourhood.connections(graph) if graph else [],
+    )
+
+
+async def _optional(web: Web, request: Request, document: str, **variables: Any) -> dict[str, Any] | None:
+    """A part of the page that may fail on its own: the page is still shown, that section says so."""
+    try:
+        data = await web.query(request, document, **variables)
+    except QueryFailed:
+        return None
+    return data["code"]
+
+
+def _grouped(notes: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Notes grouped by kind, in the order the kinds first appear."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for note in notes:
+        groups.setdefault(note["kind"], []).append(note)
+    return [(NOTE_LABELS.get(kind, kind.title()), items) for kind, items in groups.items()]
+
+
+def _inherited_notes(code: dict[str, Any]) -> list[tuple[dict[str, Any], list[tuple[str, list[Any]]]]]:
+    """Notes published on the levels above, nearest first: they apply to this code too."""
+    return [(ancestor, _grouped(ancestor["notes"])) for ancestor in code["ancestors"] if ancestor["notes"]]
+
+
+def _related(code: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(label, code) for each related code, once: a stated relation wins over the inverse of the other's."""
+    by_code: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
+    for related in sorted(code["related"], key=lambda r: r["inverse"]):
+        other = related["code"]
+        if other:
+            label = RELATION_LABELS.get((related["type"], related["inverse"]), related["type"].title())
+            by_code.setdefault((other["system"], other["code"]), (label, other))
+    return list(by_code.values())
+
+
+def _crosswalks(code: dict[str, Any]) -> list[dict[str, Any]]:
+    """Mappings grouped by direction, system and exactness ("Maps to ICD-10-PCS (approximate, curated)")."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for mapping in code["mappings"]:
+        other = mapping["code"]
+        if not other:
+            continue
+        direction = "Maps to" if mapping["outgoing"] else "Mapped from"
+        details = ", ".join(
+            part for part in ("approximate" if mapping["approximate"] else "exact", mapping["source"]) if part
+        )
+        groups.setdefault(f"{direction} {System(other['system']).label} ({details})", []).append(other)
+    return [{"label": label, "codes": codes} for label, codes in groups.items()]

@@ -1,0 +1,160 @@
+"""`/` — one box over every system; results with facets, the billable filter and cursor paging.
+
+The URL holds the whole state (`/?q=dvt&system=ICD10CM&billable=1&after=…&page=2`), so results can be shared
+and the back button works; the form is a plain GET form, so it all works without JavaScript.
+"""
+
+from dataclasses import dataclass, replace
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from server.web.execute import QueryFailed, QueryUnavailable
+from server.web.rendering import page
+from server.web.systems import System, parse_system
+from server.web.web import Web
+
+PAGE_SIZE = 20
+MAX_QUERY_LENGTH = 200
+MAX_PAGE = 500
+# The fields a match can be in besides the code and the title, as the results name them.
+FIELD_LABELS = {
+    "shortTitle": "Short title",
+    "inclusionTerm": "Inclusion term",
+    "name": "Linked to",
+    "relatedName": "Condition",
+}
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    q: str = ""
+    systems: tuple[System, ...] = ()
+    billable: bool = False
+    after: str | None = None
+    page: int = 1
+
+    @classmethod
+    def from_request(cls, request: Request) -> "SearchParams":
+        query = request.query_params
+        systems = (parse_system(value) for value in query.getlist("system"))
+        after = query.get("after") or None
+        try:
+            number = min(max(int(query.get("page", "1")), 1), MAX_PAGE) if after else 1
+        except ValueError:
+            number = 1
+        return cls(
+            q=" ".join(query.get("q", "").split())[:MAX_QUERY_LENGTH],
+            systems=tuple(dict.fromkeys(s for s in systems if s is not None)),
+            billable=query.get("billable", "") in ("1", "on", "true"),
+            after=after,
+            page=number,
+        )
+
+    def url(self, **changes: Any) -> str:
+        """This search's URL with some parameters changed; a change of filter starts again at page one."""
+        if changes.keys() - {"after", "page"}:
+            changes = {"after": None, "page": 1, **changes}
+        params = replace(self, **changes)
+        pairs: list[tuple[str, str]] = [("q", params.q)]
+        pairs += [("system", system.value) for system in params.systems]
+        if params.billable:
+            pairs.append(("billable", "1"))
+        if params.after:
+            pairs += [("after", params.after), ("page", str(params.page))]
+        return "/?" + urlencode(pairs)
+
+    @property
+    def variables(self) -> dict[str, Any]:
+        return {
+            "query": self.q,
+            "systems": [system.value for system in self.systems] or None,
+            "billableOnly": self.billable,
+            "first": PAGE_SIZE,
+            "after": self.after,
+        }
+
+
+async def render(web: Web, request: Request) -> Response:
+    params = SearchParams.from_request(request)
+    if params.q and any(not value for name, value in request.query_params.multi_items() if name != "q"):
+        # A plain form sends its empty choices ("&system="): one redirect keeps shared URLs clean.
+        return RedirectResponse(params.url(after=params.after, page=params.page), status_code=303)
+    if not params.q:
+        return page(request, "search.html", params=params, code_systems=await _code_systems(web, request))
+    try:
+        results = await web.query(request, "search", **params.variables)
+    except QueryUnavailable:
+        return page(request, "search.html", status_code=503, params=params, code_systems=[],
+                    problem="Search is not available on this server yet.")  # fmt: skip
+    except QueryFailed as exc:
+        status, problem = _problem(exc, params)
+        return page(
+            request, "search.html", status_code=status, params=params, code_systems=[], problem=problem
+        )
+    search = results["search"]
+    for edge in search["edges"]:
+        _sort_marks(edge)
+    return page(
+        request,
+        "search.html",
+        params=params,
+        search=search,
+        facets=_facets(search, params),
+        first_number=(params.page - 1) * PAGE_SIZE + 1,
+    )
+
+
+async def _code_systems(web: Web, request: Request) -> list[dict[str, Any]]:
+    try:
+        return list((await web.query(request, "code_systems"))["codeSystems"])
+    except QueryFailed:
+        return []
+
+
+def _facets(search: dict[str, Any], params: SearchParams) -> list[dict[str, Any]]:
+    """The facets: all systems, then each system with matches, with their counts. The API counts every
+    system whatever the chosen ones, so the other facets stay visible after choosing one."""
+    counts = {facet["system"]: facet["count"] for facet in search["facets"]}
+    every = sum(counts.values()) if params.systems else search["totalCount"]
+    facets = [{"system": None, "label": "All systems", "count": every}]
+    facets += [
+        {"system": system, "label": system.label, "count": counts.get(system.value, 0)}
+        for system in System
+        if counts.get(system.value) or system in params.systems
+    ]
+    return facets
+
+
+def _sort_marks(edge: dict[str, Any]) -> None:
+    """The first highlight of the code and of the title mark those. Other fields (an inclusion term, a
+    condition's name) are shown, at most two, when they matched words the title does not show."""
+    marks: dict[str, Any] = {}
+    for highlight in edge["highlights"]:
+        marks.setdefault(highlight["field"], highlight)
+    edge["marks"] = marks
+    seen = _marked_words(marks["title"]) if "title" in marks else set()
+    others = []
+    for field, highlight in marks.items():
+        words = _marked_words(highlight)
+        if field in ("code", "title") or not words or words <= seen:
+            continue
+        others.append({**highlight, "label": FIELD_LABELS.get(field, field)})
+        seen |= words
+    edge["other_marks"] = others[:2]
+
+
+def _marked_words(highlight: dict[str, Any]) -> set[str]:
+    return {highlight["text"][r["start"] : r["end"]].casefold() for r in highlight["ranges"]}
+
+
+def _problem(exc: QueryFailed, params: SearchParams) -> tuple[int, str]:
+    if exc.bad_input:
+        if params.after:
+            return 400, "That page of results is no longer available; start again from the first page."
+        return 400, exc.messages[0]
+    if exc.unavailable:
+        return 503, "The code database is not answering right now; please try again in a moment."
+    return 500, "Something went wrong while searching; please try again."

@@ -1,0 +1,136 @@
+"""Engine faults while the app serves, on an engine of this module's own (the session engine stays untouched).
+
+The engine is killed with SIGKILL, as the kernel's OOM killer or a crash would: no clean shutdown, sockets
+torn down. GraphQL requests must then fail fast and plainly (HTTP 503, DATABASE_UNAVAILABLE, Retry-After)
+within the query timeout, `/readyz` must say 503, and once the engine is started again the same app must serve
+again without a restart.
+"""
+
+import os
+import signal
+import time
+from collections.abc import Iterator
+
+import pytest
+from starlette.testclient import TestClient
+
+from graph.driver import Graph
+from graph.engine.control import EngineControl
+from graph.knowledge.loader import load_knowledge
+from graph.knowledge.seed_files import load_seeds
+from graph.schema_setup import ensure_schema
+from server.app import create_app
+from server.graphql_http import database_down
+from server.loading import SEEDS_PATH
+from server.settings import Settings
+from tests.conftest import engine_environ
+
+QUERY_TIMEOUT = 3.0
+# The driver retries an unreachable server until MEDGRAPH_QUERY_TIMEOUT has passed, but its last back-off
+# sleep (1 s, 2 s, 4 s …, each ±20%) may end after that: measured 3.2 s to 7.2 s here (docs/security.md).
+FAIL_WITHIN = 2.5 * QUERY_TIMEOUT + 1.0
+RECOVERY_TIMEOUT = 60.0
+CODE_SYSTEMS = {"query": "{ codeSystems { id } }"}
+SEARCH = {"query": '{ search(query: "37188") { totalCount edges { node { code } } } }'}
+CODE = {"query": '{ code(system: CPT, code: "37188") { code title } }'}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Settings, EngineControl]]:
+    environ = engine_environ(tmp_path_factory.mktemp("faults"))
+    settings = Settings.from_environ({**environ, "MEDGRAPH_QUERY_TIMEOUT": str(QUERY_TIMEOUT)})
+    control = EngineControl(settings.engine_config())
+    control.start()
+    try:
+        graph = Graph(settings.graph_config())
+        try:  # the curated seeds: a few codes to search and read (the official releases are not needed here)
+            ensure_schema(graph)
+            load_knowledge(graph, load_seeds(SEEDS_PATH))
+        finally:
+            graph.close()
+        yield settings, control
+    finally:
+        control.stop()
+
+
+def kill(control: EngineControl) -> None:
+    pid = control.status().pid
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while control.status().running and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not control.status().running
+
+
+def test_a_killed_engine_is_a_503_and_the_app_recovers_when_it_is_started_again(
+    engine: tuple[Settings, EngineControl],
+) -> None:
+    settings, control = engine
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/readyz").status_code == 200
+        for body in (CODE_SYSTEMS, SEARCH, CODE):
+            served = client.post("/graphql", json=body)
+            assert served.status_code == 200 and "errors" not in served.json(), served.text
+        assert served.json()["data"]["code"]["code"] == "37188"
+
+        kill(control)
+
+        for body in (CODE_SYSTEMS, SEARCH, CODE):
+            started = time.monotonic()
+            refused = client.post("/graphql", json=body)
+            elapsed = time.monotonic() - started
+            assert refused.status_code == 503, refused.text
+            assert refused.headers["retry-after"] == "5"
+            errors = refused.json()["errors"]
+            assert {error["extensions"]["code"] for error in errors} == {"DATABASE_UNAVAILABLE"}
+            assert errors[0]["message"] == "The code database is unavailable right now; try again shortly."
+            assert "bolt://" not in refused.text  # the address stays in the logs
+            assert elapsed < FAIL_WITHIN, f"{body}: {elapsed:.1f} s"
+            print(f"\n503 after {elapsed:.2f} s for {body['query']}")  # shown with -s
+        ready = client.get("/readyz")
+        assert ready.status_code == 503
+        assert ready.json()["status"] == "unavailable"
+
+        control.start()
+
+        deadline = time.monotonic() + RECOVERY_TIMEOUT
+        served = client.post("/graphql", json=CODE_SYSTEMS)
+        while served.status_code != 200 and time.monotonic() < deadline:
+            time.sleep(0.5)
+            served = client.post("/graphql", json=CODE_SYSTEMS)
+        assert served.status_code == 200 and "errors" not in served.json(), served.text
+        print(f"served again {RECOVERY_TIMEOUT - (deadline - time.monotonic()):.1f} s after the restart")
+        assert client.post("/graphql", json=SEARCH).status_code == 200
+        assert client.get("/readyz").status_code == 200
+
+
+def test_the_503_is_only_for_an_unavailable_database(engine: tuple[Settings, EngineControl]) -> None:
+    """A mix of errors, or errors of the request itself, keep GraphQL's 200: retrying would not help."""
+    settings, _ = engine
+    with TestClient(create_app(settings)) as client:
+        bad = client.post("/graphql", json={"query": '{ search(query: "") { totalCount } }'})
+        assert bad.status_code == 200
+        assert bad.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+UNAVAILABLE = {"message": "m", "extensions": {"code": "DATABASE_UNAVAILABLE"}}
+BAD_INPUT = {"message": "m", "extensions": {"code": "BAD_USER_INPUT"}}
+
+
+@pytest.mark.parametrize(
+    ("errors", "down"),
+    [
+        ([UNAVAILABLE], True),
+        ([UNAVAILABLE, UNAVAILABLE], True),
+        ([UNAVAILABLE, BAD_INPUT], False),
+        ([BAD_INPUT], False),
+        ([{"message": "m"}], False),
+        ([], False),
+        (None, False),
+    ],
+)
+def test_only_a_response_whose_every_error_is_database_unavailable_is_a_503(
+    errors: list[object] | None, down: bool
+) -> None:
+    assert database_down({"data": None, "errors": errors}) is down

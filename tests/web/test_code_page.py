@@ -1,0 +1,145 @@
+"""`/codes/{system}/{code}`: the seed page's layout, links onward, how codes are typed, unknown codes."""
+
+import re
+
+import httpx
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.web.pages import SEED_SECTIONS, available, section_headings
+
+
+def test_the_37188_page_has_every_seed_section_in_order(page: Page) -> None:
+    page.goto("/codes/CPT/37188")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile(r"37188\s*Catheter removal of vein blood clot, repeat treatment on a later day")
+    )
+    expect(page.locator(".code-head .badge")).to_have_text("CPT")
+    headings = section_headings(page)
+    assert [h for h in headings if h in SEED_SECTIONS] == SEED_SECTIONS
+    assert page.locator("#procedure ol.steps > li").count() == 6
+    expect(page.locator("#name")).to_contain_text("Mechanical thrombectomy")
+    expect(page.locator("#duration")).to_contain_text("one to two hours")
+    expect(page.locator("#indications")).to_contain_text("Deep vein thrombosis (DVT)")
+    expect(page.locator("#indications")).to_contain_text("Pulmonary embolism (PE)")
+    expect(page.locator(".code-head .cpt-notice")).to_contain_text(
+        "medgraph's own plain-language descriptions"
+    )
+    expect(page.locator("footer")).to_contain_text("Not medical or coding advice")
+
+
+def test_an_indication_leads_to_its_condition_page(page: Page) -> None:
+    page.goto("/codes/CPT/37188")
+    page.locator("#indications").get_by_role("link", name="Deep vein thrombosis (DVT)").click()
+    expect(page).to_have_url(re.compile(r"/conditions/deep-vein-thrombosis$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Deep vein thrombosis")
+    expect(page.locator(".synonyms")).to_contain_text("DVT")
+    page.locator("#procedures").get_by_role("link", name=re.compile("37188")).click()
+    expect(page).to_have_url(re.compile(r"/codes/CPT/37188$"))
+
+
+def test_alternatives_related_codes_and_crosswalks_are_links(static_page: Page) -> None:
+    page = static_page
+    page.goto("/codes/CPT/37188")
+    alternatives = page.locator("#alternatives")
+    expect(alternatives).to_contain_text("Blood-thinning medicine")
+    expect(alternatives.get_by_role("link", name=re.compile("37212"))).to_have_attribute(
+        "href", "/codes/CPT/37212"
+    )
+    expect(page.locator("#related")).to_contain_text("Repeat of")
+    expect(page.locator("#related").get_by_role("link", name=re.compile("37187"))).to_have_count(1)
+    crosswalk = page.locator("#crosswalks").get_by_role("link", name=re.compile("06CM3ZZ"))
+    expect(crosswalk).to_have_attribute("href", "/codes/ICD10PCS/06CM3ZZ")
+
+
+@pytest.mark.skipif(not available("similar"), reason="Code.similar is not in the public schema yet")
+def test_a_similar_code_shows_its_reasons_and_opens(page: Page) -> None:
+    page.goto("/codes/CPT/37188")
+    first = page.locator("#similar .similar__item").first
+    expect(first.locator(".reasons li").first).to_be_visible()
+    link = first.locator("a.code-link")
+    target = link.get_attribute("href")
+    assert target and target.startswith("/codes/") and target != "/codes/CPT/37188"
+    link.click()
+    expect(page).to_have_url(re.compile(re.escape(target) + "$"))
+    expect(page.locator("#similar")).to_be_visible()
+
+
+@pytest.mark.skipif(not available("neighborhood"), reason="Code.neighborhood is not in the public schema yet")
+def test_the_neighbourhood_picture_opens_the_node_clicked(page: Page) -> None:
+    page.goto("/codes/CPT/37188")
+    canvas = page.locator("#graph-canvas")
+    expect(canvas).to_be_visible()
+    expect(canvas.locator("canvas").first).to_be_attached()
+    expect(page.locator("details.connections")).not_to_have_attribute("open", "")
+    # Scrolled there first, as a reader would be: cytoscape learns where its box is from the scroll event,
+    # which a click in the same frame as the scroll would beat.
+    canvas.scroll_into_view_if_needed()
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    # A node that opens a condition's page, at its place in the picture.
+    point = page.evaluate(
+        """() => {
+            const cy = document.getElementById('graph-canvas').cytoscape;
+            const node = cy.nodes().filter(n => n.data('kind') === 'condition' && n.data('href'))[0];
+            const p = node.renderedPosition();
+            return {x: p.x, y: p.y, href: node.data('href')};
+        }"""
+    )
+    canvas.click(position={"x": point["x"], "y": point["y"]})
+    expect(page).to_have_url(re.compile(re.escape(point["href"]) + "$"))
+
+
+def test_codes_are_accepted_however_typed(http: httpx.Client) -> None:
+    for typed in ("/codes/ICD10CM/i82401", "/codes/icd-10-cm/I82.401", "/codes/icd10cm/ i82.401"):
+        response = http.get(typed)
+        assert response.status_code == 301, typed
+        assert response.headers["location"] == "/codes/ICD10CM/I82.401"
+    assert http.get("/codes/ICD10CM/I82.401").status_code == 200
+
+
+def test_a_code_without_a_monograph_shows_what_the_graph_knows(page: Page) -> None:
+    page.goto("/codes/ICD10CM/i82401")
+    expect(page).to_have_url(re.compile(r"/codes/ICD10CM/I82\.401$"))
+    expect(page.locator(".notice")).to_contain_text("No plain-language explanation has been written")
+    crumbs = page.get_by_role("navigation", name="Where this code sits")
+    for level in ("Chapter 9", "I80-I89", "I82", "I82.4", "I82.40"):
+        expect(crumbs.get_by_role("link", name=re.compile(rf"^{re.escape(level)}\s"))).to_have_count(1)
+    headings = section_headings(page)
+    assert "Coding notes" in headings
+    assert headings[-2:] == ["Similar codes", "Neighbourhood in the graph"]
+    crumbs.get_by_role("link", name=re.compile(r"^I82\.40\s")).click()
+    expect(page).to_have_url(re.compile(r"/codes/ICD10CM/I82\.40$"))
+    expect(page.locator("#children")).to_contain_text("I82.401")
+
+
+def test_notes_link_the_codes_they_name(page: Page) -> None:
+    page.goto("/codes/ICD10CM/I26")
+    notes = page.locator("#notes")
+    expect(notes.locator("dt", has_text="Excludes1")).to_be_visible()
+    notes.get_by_role("link", name="I27.81").click()
+    expect(page).to_have_url(re.compile(r"/codes/ICD10CM/I27\.81$"))
+
+
+def test_a_retired_hcpcs_code_says_so(http: httpx.Client) -> None:
+    html = http.get("/codes/HCPCS/A4397").text
+    assert "Retired code" in html
+    assert "2021-12-31" in html
+    assert "No plain-language explanation has been written" in html
+
+
+def test_an_unknown_code_is_a_404_page_with_a_search_box(page: Page) -> None:
+    response = page.goto("/codes/CPT/99999")
+    assert response is not None and response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_contain_text("CPT code 99999")
+    box = page.get_by_role("combobox", name="Search all medical codes")
+    expect(box).to_have_value("99999")
+    box.fill("thrombectomy")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/\?q=thrombectomy$"))
+    response = page.goto("/codes/NOPE/37188")
+    assert response is not None and response.status == 404
+
+
+def test_the_cpt_notice_is_only_on_cpt_pages(http: httpx.Client) -> None:
+    assert "AMA property" in http.get("/codes/CPT/37187").text
+    assert "AMA property" not in http.get("/codes/ICD10PCS/06CM3ZZ").text

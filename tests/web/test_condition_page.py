@@ -1,0 +1,26 @@
+"""`/conditions/{key}`: a condition with its synonyms, description, ICD-10-CM codes and procedures."""
+
+import re
+
+import httpx
+from playwright.sync_api import Page, expect
+
+
+def test_a_condition_lists_its_codes_and_procedures(page: Page) -> None:
+    page.goto("/conditions/pulmonary-embolism")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Pulmonary embolism")
+    expect(page.locator(".synonyms")).to_contain_text("PE")
+    expect(page.locator("#about")).not_to_be_empty()
+    codes = page.locator("#codes")
+    expect(codes.get_by_role("link", name=re.compile(r"^I26\s"))).to_have_count(1)
+    procedures = page.locator("#procedures")
+    expect(procedures.get_by_role("link", name=re.compile("37188"))).to_have_count(1)
+    codes.get_by_role("link", name=re.compile(r"^I26\s")).click()
+    expect(page).to_have_url(re.compile(r"/codes/ICD10CM/I26$"))
+    expect(page.locator("#conditions").get_by_role("link", name="Pulmonary embolism")).to_be_visible()
+
+
+def test_an_unknown_condition_is_a_404(http: httpx.Client) -> None:
+    response = http.get("/conditions/no-such-condition")
+    assert response.status_code == 404
+    assert 'name="q"' in response.text

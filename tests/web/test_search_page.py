@@ -1,0 +1,128 @@
+"""`/`: one box over every system — suggestions by keyboard, results, facets, the billable filter, paging."""
+
+import re
+
+import httpx
+from playwright.sync_api import Page, expect
+
+from tests.web.pages import result_codes, result_systems
+
+
+def test_a_suggestion_chosen_with_the_keyboard_opens_its_code_page(page: Page) -> None:
+    page.goto("/")
+    box = page.get_by_role("combobox", name="Search all medical codes")
+    box.press_sequentially("37188")
+    options = page.get_by_role("listbox", name="Suggestions").get_by_role("option")
+    expect(options.first).to_contain_text("37188")
+    expect(box).to_have_attribute("aria-expanded", "true")
+    box.press("ArrowDown")
+    expect(options.first).to_have_attribute("aria-selected", "true")
+    expect(box).to_have_attribute("aria-activedescendant", options.first.get_attribute("id") or "")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/codes/CPT/37188$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Catheter removal of vein blood clot")
+
+
+def test_arrows_wrap_escape_closes_then_clears_and_nothing_moves(page: Page) -> None:
+    page.goto("/")
+    below = page.locator(".systems")
+    before = below.bounding_box()
+    box = page.get_by_role("combobox", name="Search all medical codes")
+    box.press_sequentially("pulmonary emb")
+    listbox = page.get_by_role("listbox", name="Suggestions")
+    options = listbox.get_by_role("option")
+    expect(options.first).to_be_visible()
+    assert below.bounding_box() == before, "opening the suggestions moved the page"
+    count = options.count()
+    assert count >= 2
+    box.press("ArrowUp")
+    expect(options.nth(count - 1)).to_have_attribute("aria-selected", "true")
+    box.press("ArrowDown")
+    expect(options.first).to_have_attribute("aria-selected", "true")
+    box.press("Escape")
+    expect(listbox).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
+    expect(box).not_to_have_attribute("aria-activedescendant", re.compile(".+"))
+    expect(box).to_have_value("pulmonary emb")
+    box.press("Escape")
+    expect(box).to_have_value("")
+
+
+def test_enter_without_a_chosen_suggestion_searches_and_marks_the_matches(page: Page) -> None:
+    page.goto("/")
+    box = page.get_by_role("combobox", name="Search all medical codes")
+    box.fill("pulmonary embolism")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/\?q=pulmonary\+embolism$"))
+    expect(page.locator("#results-summary")).to_contain_text("match “pulmonary embolism”")
+    expect(page.locator(".result").first).to_be_visible()
+    assert "I26" in result_codes(page)
+    marked = {text.lower() for text in page.locator(".result__title mark").all_inner_texts()}
+    assert {"pulmonary", "embolism"} <= marked
+
+
+def test_facets_choose_a_system_and_keep_the_query_in_the_url(page: Page) -> None:
+    page.goto("/?q=dvt")
+    facets = page.get_by_role("navigation", name="Filter by code system")
+    expect(facets.locator("[aria-current]")).to_contain_text("All systems")
+    assert len(result_systems(page)) > 1
+    facets.get_by_role("link", name=re.compile("^ICD-10-CM")).click()
+    expect(page).to_have_url(re.compile(r"\?q=dvt&system=ICD10CM$"))
+    expect(facets.locator("[aria-current]")).to_contain_text("ICD-10-CM")
+    assert result_systems(page) == {"ICD-10-CM"}
+    facets.get_by_role("link", name=re.compile("^CPT")).click()
+    expect(page).to_have_url(re.compile(r"system=CPT$"))
+    assert result_systems(page) == {"CPT"}
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"system=ICD10CM$"))
+
+
+def test_the_billable_filter_applies_when_ticked(page: Page) -> None:
+    page.goto("/?q=dvt&system=ICD10CM")
+    assert "Not billable" in page.locator(".result .flag").all_inner_texts()
+    page.get_by_label("Billable codes only").check()
+    expect(page).to_have_url(re.compile(r"system=ICD10CM&billable=1$"))
+    assert set(page.locator(".result .flag").all_inner_texts()) == {"Billable"}
+
+
+def test_pages_follow_the_cursor_and_the_back_button_returns(page: Page) -> None:
+    page.goto("/?q=pulmonary+embolism")
+    first = result_codes(page)
+    assert len(first) == 20
+    page.get_by_role("link", name="Next page").click()
+    expect(page).to_have_url(re.compile(r"&after=[^&]+&page=2$"))
+    expect(page.locator(".pager__where")).to_contain_text("results 21\N{EN DASH}40")
+    second = result_codes(page)
+    assert second and not set(second) & set(first)
+    assert page.locator("ol.result-list").get_attribute("start") == "21"
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/\?q=pulmonary\+embolism$"))
+    assert result_codes(page) == first
+
+
+def test_the_url_holds_the_whole_search(http: httpx.Client) -> None:
+    html = http.get("/", params={"q": "dvt", "system": "ICD10CM", "billable": "1"}).text
+    assert '<option value="ICD10CM" selected>' in html
+    assert 'name="billable" value="1" checked' in html
+    assert 'value="dvt"' in html
+
+
+def test_what_users_type_is_escaped(http: httpx.Client) -> None:
+    response = http.get("/", params={"q": '<script>alert("x")</script> vein'})
+    assert response.status_code == 200
+    assert "<script>alert" not in response.text
+    assert "&lt;script&gt;alert" in response.text
+
+
+def test_a_stale_cursor_is_a_400_with_a_way_back(http: httpx.Client) -> None:
+    response = http.get("/", params={"q": "dvt", "after": "not-a-cursor", "page": "2"})
+    assert response.status_code == 400
+    assert "start again from the first page" in response.text
+    assert 'href="/?q=dvt"' in response.text
+
+
+def test_pages_send_a_policy_that_allows_no_inline_code(http: httpx.Client) -> None:
+    policy = http.get("/").headers["content-security-policy"]
+    assert "script-src 'self'" in policy
+    assert "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy
