@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.common import header
-from bench.stack import AppProcess, fresh_settings
+from bench.stack import AppProcess, fresh_settings, rss_mib
 from bench.stats import load_average
 from graph.driver import Graph
 from graph.engine.control import EngineControl
@@ -33,6 +33,7 @@ class StartRow:
     healthz: float
     readyz: float
     first_search: float
+    app_peak_mib: float  # the app's peak RSS once it has answered the first search
 
 
 def measure_starts(
@@ -54,10 +55,11 @@ def measure_starts(
         app = AppProcess(settings)
         try:
             started = app.start()
+            peak = rss_mib(app.pid)[1]
         finally:
             app.stop()  # stops the engine it started too
             control.stop()  # in case it did not
-        rows.append(StartRow(case, None, started.healthz, started.readyz, started.first_search))
+        rows.append(StartRow(case, None, started.healthz, started.readyz, started.first_search, peak))
     began = time.perf_counter()
     control.start()
     engine_seconds = time.perf_counter() - began
@@ -70,7 +72,7 @@ def measure_starts(
         raise
     rows.append(
         StartRow("engine started on its own, then serve", engine_seconds, started.healthz, started.readyz,
-                 started.first_search)
+                 started.first_search, rss_mib(app.pid)[1])
     )  # fmt: skip
     if keep_last_running:
         return rows, app
@@ -81,13 +83,15 @@ def measure_starts(
 
 def start_table(rows: Sequence[StartRow]) -> str:
     lines = [
-        "| case | engine start s | launch → /healthz s | launch → /readyz s | launch → first search s |",
-        "|---|---:|---:|---:|---:|",
+        "| case | engine start s | launch → /healthz s | launch → /readyz s | launch → first search s "
+        "| app peak RSS MiB |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         engine = f"{row.engine:.1f}" if row.engine is not None else "(in serve)"
         lines.append(
-            f"| {row.case} | {engine} | {row.healthz:.1f} | {row.readyz:.1f} | {row.first_search:.1f} |"
+            f"| {row.case} | {engine} | {row.healthz:.1f} | {row.readyz:.1f} | {row.first_search:.1f} "
+            f"| {row.app_peak_mib:.0f} |"
         )
     return "\n".join(lines)
 
@@ -96,7 +100,8 @@ def report(rows: Sequence[StartRow], before: str) -> str:
     return "\n".join([
         header("Start: engine and app to ready, on the fully loaded graph", ENGINE),
         f"- {before} before, {load_average()} after",
-        "- serve: `medgraph serve` (it starts the engine when it is stopped, and stops it on SIGTERM)",
+        "- serve: `medgraph serve`, which starts the engine when it is stopped; stopped with SIGINT, on "
+        "which it stops the engine it started (on SIGTERM it does not: docs/benchmarks.md)",
         "",
         start_table(rows),
     ]) + "\n"  # fmt: skip

@@ -2,6 +2,7 @@
 
 import logging
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -94,6 +95,9 @@ def serve(
             with graph_errors_exit():
                 run_load(settings, LoadRequest.parse("all", None, None), console, if_empty=True)
         console.print(f"medgraph serving on http://{settings.host}:{settings.port} (GraphQL at /graphql)")
+        # uvicorn re-raises SIGTERM once it has shut down; as SystemExit it lets the engine stop below, where
+        # the default action would end the process first (systemd, Docker and Kubernetes all send SIGTERM).
+        signal.signal(signal.SIGTERM, _exit_on_sigterm)
         uvicorn.run(
             create_app(settings),
             host=settings.host,
@@ -115,6 +119,10 @@ def export_schema(path: Annotated[Path, typer.Option(help="Where to write the SD
 
     path.write_text(schema.as_str() + "\n")
     console.print(f"wrote {path}")
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _configure_logging(level: str) -> None:
