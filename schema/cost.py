@@ -47,6 +47,7 @@ MAX_COST = 50_000
 FAN_OUT = 10
 CHILDREN_FAN_OUT = 25
 PAGE_ARGUMENTS = ("first", "limit")
+MAX_INT = 2**31 - 1  # GraphQL's Int; larger values are refused when variables are coerced
 
 
 class QueryCost(SchemaExtension):
@@ -121,7 +122,12 @@ def estimated_cost(
     root = schema.get_root_type(chosen[0].operation)
     if root is None:
         return 0.0
-    return _Estimate(schema, _fragments(document), dict(variables or {})).cost(
+    values = dict(variables or {})
+    for definition in chosen[0].variable_definitions or ():  # `$first: Int = 100` when $first is not sent
+        default = definition.default_value
+        if definition.variable.name.value not in values and isinstance(default, IntValueNode):
+            values[definition.variable.name.value] = _int(default)
+    return _Estimate(schema, _fragments(document), values).cost(
         chosen[0].selection_set, root, count=1.0, page=None
     )
 
@@ -191,8 +197,8 @@ class _Estimate:
         arguments = {name: argument.default_value for name, argument in declared.items()}
         for argument in node.arguments or ():
             value = argument.value
-            if isinstance(value, IntValueNode) and len(value.value) <= 12:
-                arguments[argument.name.value] = int(value.value)
+            if isinstance(value, IntValueNode):
+                arguments[argument.name.value] = _int(value)
             elif isinstance(value, VariableNode) and value.name.value in self.variables:
                 arguments[argument.name.value] = self.variables[value.name.value]
         return arguments
@@ -207,7 +213,16 @@ def _work(name: str, arguments: Mapping[str, Any]) -> int:
 
 
 def _count(value: object) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 1
+    """A size as graphql-core will coerce it (3.0 and 1e9 are Ints), from 1 to the largest Int."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        return 1
+    return min(value, MAX_INT)
+
+
+def _int(literal: IntValueNode) -> int | None:
+    return int(literal.value) if len(literal.value) <= 12 else None  # validation refuses longer ones
 
 
 def _fragments(document: DocumentNode) -> dict[str, FragmentDefinitionNode]:
