@@ -1,7 +1,7 @@
 """Every benchmark in one run on one fresh stack (`make bench`): load, search-index rebuild, start-up,
-search, code page, throughput, then the app's memory and the issue's targets.
+search, code page, throughput, the soak, then the app's memory and the issues' targets.
 
-.venv/bin/python -m bench [--rounds 3] [--repeats 40] [--seconds 10]
+.venv/bin/python -m bench [--rounds 3] [--repeats 40] [--seconds 10] [--soak-minutes 5]
 
 A fresh embedded engine in a temporary folder on free ports gets every bundled release and the seeds; the
 start-up runs end with the app (and its engine) serving, and the other benchmarks run against it.
@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench import page, search, throughput
+from bench import page, search, soak, throughput
 from bench.common import header, peak_rss_mib
 from bench.load import load_all, load_table, rebuild_search_index, rebuild_table
 from bench.stack import Stack, engine_name, fresh_settings, rss_mib
@@ -39,6 +39,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=40, help="code page: timed rounds")
     parser.add_argument("--seconds", type=int, default=10, help="throughput: seconds a wrk run")
     parser.add_argument("--rebuilds", type=int, default=3, help="search-index rebuilds")
+    parser.add_argument("--soak-minutes", type=float, default=5.0, help="soak: minutes of mixed traffic")
     args = parser.parse_args(argv)
     figures: dict[str, float] = {}
     began = time.perf_counter()
@@ -84,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             say(search.report(stack, args.rounds, figures))
             say(page.report(stack, args.repeats, figures=figures))
             say(throughput.report(stack, args.seconds, figures))
+            say(soak.report(stack, args.soak_minutes, figures))
             current, peak = rss_mib(app.pid)
             engine_now, engine_peak = rss_mib(stack.engine_pid)
             figures["app_peak_mib"] = peak

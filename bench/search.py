@@ -30,6 +30,7 @@ from graph.search import CodeDocument, SearchIndex, read_documents
 
 PAGE = 20  # the API's default `first`
 GRAPHQL = "GraphQL search (HTTP)"
+CACHED = "GraphQL search, response cache (HTTP)"
 COUNT_ONLY = "GraphQL search, totalCount only (HTTP)"
 INDEX = "SearchIndex.search in process"
 ENGINE = "engine full-text, 1 Cypher call"
@@ -83,6 +84,7 @@ class Contenders:
     index: SearchIndex
     fts: sqlite3.Connection
     client: GraphQLClient
+    cached_client: GraphQLClient
     fulltext_index: str
 
     def cpu(self) -> dict[str, Callable[[], float] | None]:
@@ -94,6 +96,7 @@ class Contenders:
         return {
             FLOOR_NAME: http,
             GRAPHQL: http,
+            CACHED: http,
             COUNT_ONLY: http,
             INDEX: time.process_time,
             ENGINE: (lambda: cpu_seconds(engine) + time.process_time()) if engine is not None else None,
@@ -104,6 +107,7 @@ class Contenders:
         return {
             FLOOR_NAME: self.floor,
             GRAPHQL: self.graphql,
+            CACHED: self.graphql_cached,
             COUNT_ONLY: self.graphql_count,
             INDEX: self.in_process,
             ENGINE: self.engine,
@@ -117,6 +121,9 @@ class Contenders:
     def graphql(self, text: str) -> int:
         data = self.client.execute(SEARCH, {"query": text})
         return int(data["search"]["totalCount"])
+
+    def graphql_cached(self, text: str) -> int:
+        return int(self.cached_client.execute(SEARCH, {"query": text})["search"]["totalCount"])
 
     def graphql_count(self, text: str) -> int:
         return int(self.client.execute(SEARCH_COUNT_ONLY, {"query": text})["search"]["totalCount"])
@@ -164,8 +171,9 @@ def measure(stack: Stack, queries: Sequence[SearchQuery], rounds: int) -> Measur
     fts = fts5_index(documents)
     setup["build FTS5 over their titles (s)"] = time.perf_counter() - started
     del documents
-    client = GraphQLClient(stack.url)
-    contenders = Contenders(stack, index, fts, client, fulltext_index_name(detect_engine(stack.graph)))
+    client, cached_client = GraphQLClient(stack.url), GraphQLClient(stack.url, cached=True)
+    fulltext = fulltext_index_name(detect_engine(stack.graph))
+    contenders = Contenders(stack, index, fts, client, cached_client, fulltext)
     runs = contenders.all()
     probes = contenders.cpu()
     names = list(runs)
@@ -200,6 +208,7 @@ def measure(stack: Stack, queries: Sequence[SearchQuery], rounds: int) -> Measur
                     by_category[(name, query.category)].append(elapsed)
     finally:
         client.close()
+        cached_client.close()
         fts.close()
     return Measured(seconds, cpu, by_category, answered, errors, setup)
 
@@ -212,10 +221,12 @@ def report(stack: Stack, rounds: int, figures: dict[str, float] | None = None) -
     summaries = [Summary.of(name, measured.seconds[name], measured.cpu[name]) for name in measured.answered]
     floor = summaries[0]
     if figures is not None:
-        graphql = summaries[1]
+        graphql, cached = summaries[1], summaries[2]
         figures |= {
             "search_median_ms": graphql.median_ms,
             "search_p99_ms": graphql.p99_ms,
+            "search_cached_median_ms": cached.median_ms,
+            "search_cached_p99_ms": cached.p99_ms,
             "search_floor_median_ms": floor.median_ms,
         }
     notes = {name: f"{measured.answered[name]}/{len(queries)} answered" for name in measured.answered}
@@ -226,7 +237,9 @@ def report(stack: Stack, rounds: int, figures: dict[str, float] | None = None) -
             "Search: GraphQL vs in-process index vs engine full-text vs SQLite FTS5 vs floor", stack.engine
         ),
         f"- {len(queries)} queries (bench/queries/search.txt), {rounds} timed rounds after one warm-up "
-        f"round, contenders interleaved; first {PAGE} results; one keep-alive HTTP connection",
+        f"round, contenders interleaved; first {PAGE} results; one keep-alive HTTP connection per client",
+        "- every HTTP contender but the response cache's sends `Cache-Control: no-cache`: the app computes "
+        "its answer; the response cache's was filled by the warm-up round",
         "- CPU ms/req: mean CPU time of the serving processes per request (the app for HTTP; this process "
         "for the in-process index and FTS5; the engine and the driver for the engine's index), read from "
         "/proc in clock ticks: less sensitive to a busy machine than the latencies",

@@ -1,7 +1,9 @@
 """Throughput on loopback with wrk: 1, 4 and 16 connections of a mix of searches and code pages, each run
-bounded in time; answers that are not 2xx, or carry GraphQL errors, are counted. Search only, pages only
-and the floor at 16 connections show which part limits the mix. The app's and the engine's CPU use over
-each run say which process is the bottleneck (wrk runs on the same cores).
+bounded in time; answers that are not 2xx, or carry GraphQL errors, are counted. These runs are served by the
+app's response cache (filled by a warm-up run), as repeated requests are in production; the same mix at 16
+connections with `Cache-Control: no-cache`, and search only, pages only and the floor computed, show what the
+app does when it must compute every answer and which part limits the mix. The app's and the engine's CPU
+use over each run say which process is the bottleneck (wrk runs on the same cores).
 
 .venv/bin/python -m bench.throughput                             # a fresh stack of its own
 .venv/bin/python -m bench.throughput --url http://127.0.0.1:8020 --home /tmp/devhome
@@ -46,8 +48,13 @@ class Run:
 
     @property
     def errors(self) -> int:
-        r = self.result
-        return int(r["non2xx"] + r["graphql_errors"] + r["connect"] + r["read"] + r["write"] + r["timeout"])
+        return errors_of(self.result)
+
+
+def errors_of(result: dict[str, float]) -> int:
+    """Answers that are not 2xx or carry GraphQL errors, and socket errors and timeouts, of one wrk run."""
+    r = result
+    return int(r["non2xx"] + r["graphql_errors"] + r["connect"] + r["read"] + r["write"] + r["timeout"])
 
 
 def bodies() -> dict[str, list[bytes]]:
@@ -61,41 +68,57 @@ def bodies() -> dict[str, list[bytes]]:
     return {"mixed": mixed, "search": searches, "page": pages, "floor": [request_body(FLOOR)]}
 
 
-def wrk(url: str, bodies_file: Path, connections: int, seconds: int) -> dict[str, float]:
+def wrk_command(url: str, bodies_file: Path, connections: int, seconds: int, fresh: bool) -> list[str]:
     threads = min(connections, os.cpu_count() or 1)
-    command = [
+    return [
         "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
-        "-s", str(SCRIPT), url, "--", str(bodies_file),
+        "-s", str(SCRIPT), url, "--", str(bodies_file), "fresh" if fresh else "cached",
     ]  # fmt: skip
-    completed = subprocess.run(command, capture_output=True, text=True, check=True)
-    for line in completed.stdout.splitlines():
+
+
+def wrk_result(stdout: str, stderr: str) -> dict[str, float]:
+    for line in stdout.splitlines():
         if line.startswith("WRK_RESULT "):
             result: dict[str, float] = json.loads(line.removeprefix("WRK_RESULT "))
             return result
-    raise RuntimeError(f"wrk printed no result: {completed.stdout[-500:]} {completed.stderr[-500:]}")
+    raise RuntimeError(f"wrk printed no result: {stdout[-500:]} {stderr[-500:]}")
+
+
+def write_bodies(folder: Path) -> dict[str, Path]:
+    """Each workload's request bodies in a file of its own, one JSON body a line, for bodies.lua."""
+    files = {}
+    for name, found in bodies().items():
+        files[name] = folder / f"{name}.jsonl"
+        files[name].write_bytes(b"\n".join(found) + b"\n")
+    return files
+
+
+def wrk(url: str, bodies_file: Path, connections: int, seconds: int, fresh: bool) -> dict[str, float]:
+    command = wrk_command(url, bodies_file, connections, seconds, fresh)
+    completed = subprocess.run(command, capture_output=True, text=True, check=True)
+    return wrk_result(completed.stdout, completed.stderr)
 
 
 def measure(stack: Stack, seconds: int) -> list[Run]:
-    plan = [("mixed", n) for n in CONNECTIONS] + [("search", 16), ("page", 16), ("floor", 16)]
+    plan = [("mixed", n, False) for n in CONNECTIONS] + [
+        (workload, 16, True) for workload in ("mixed", "search", "page", "floor")
+    ]
     runs: list[Run] = []
     with tempfile.TemporaryDirectory(prefix="medgraph-wrk-") as folder:
-        files = {}
-        for name, found in bodies().items():
-            files[name] = Path(folder) / f"{name}.jsonl"
-            files[name].write_bytes(b"\n".join(found) + b"\n")
-        wrk(stack.url, files["mixed"], 4, 3)  # warm-up
-        for workload, connections in plan:
+        files = write_bodies(Path(folder))
+        wrk(stack.url, files["mixed"], 4, 3, fresh=False)  # warm-up, and fills the response cache
+        for workload, connections, fresh in plan:
             app0, engine0, wall0 = (
                 cpu_seconds(stack.app_pid),
                 cpu_seconds(stack.engine_pid),
                 time.perf_counter(),
             )
-            result = wrk(stack.url, files[workload], connections, seconds)
+            result = wrk(stack.url, files[workload], connections, seconds, fresh)
             wall = time.perf_counter() - wall0
             app_seconds = cpu_seconds(stack.app_pid) - app0
             runs.append(
                 Run(
-                    workload,
+                    f"{workload}, computed" if fresh else f"{workload}, response cache",
                     connections,
                     result,
                     app_cpu=app_seconds / wall,
@@ -133,8 +156,13 @@ def report(stack: Stack, seconds: int, figures: dict[str, float] | None = None) 
     before = load_average()
     runs = measure(stack, seconds)
     if figures is not None:
-        mixed = next(run for run in runs if run.workload == "mixed" and run.connections == 16)
-        figures |= {"mixed16_per_second": mixed.per_second, "mixed16_errors": mixed.errors}
+        mixed = next(run for run in runs if run.workload == "mixed, response cache" and run.connections == 16)
+        computed = next(run for run in runs if run.workload == "mixed, computed")
+        figures |= {
+            "mixed16_per_second": mixed.per_second,
+            "mixed16_errors": mixed.errors,
+            "mixed16_computed_per_second": computed.per_second,
+        }
     version = subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
     out += [
         f"- {version.strip()}; {seconds} s a run, threads = min(connections, cores); timeout 10 s",

@@ -16,6 +16,7 @@ from schema.codes.types import Code
 from schema.cost import QueryCost
 from schema.curation.mutations import Mutation
 from schema.curation.queries import CurationQueries
+from schema.documents import DocumentStore, ParsedOnce
 from schema.errors import ErrorCodes, error_code
 from schema.knowledge.queries import KnowledgeQueries
 from schema.knowledge.types import Condition
@@ -47,11 +48,13 @@ class _Schema(strawberry.Schema):
 def build_schema(introspection: bool = True) -> strawberry.Schema:
     """The schema with its limits; without `introspection`, `__schema` and `__type` are refused."""
     refusals: list[type[SchemaExtension]] = [] if introspection else [DisableIntrospection]
+    documents = DocumentStore()
     return _Schema(
         query=Query,
         mutation=Mutation,
         types=[Code, Condition],
         extensions=[
+            lambda: ParsedOnce(documents),
             lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
             lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),

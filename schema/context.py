@@ -1,5 +1,6 @@
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, TypeVar
 
 import strawberry
@@ -21,10 +22,12 @@ class Context:
     search: SearchService
     editor: Editor | None = None  # set when the request holds the API key
     writes_enabled: bool = False  # an API key is configured; without one every write is refused
-    loaders: Loaders = field(init=False)
+    data_changed: Callable[[], None] = lambda: None  # told when a write changed the graph (response cache)
 
-    def __post_init__(self) -> None:
-        self.loaders = Loaders.create(self.graph)
+    @cached_property
+    def loaders(self) -> Loaders:
+        """Made on first use: many requests (`{ __typename }`, search) never read through a loader."""
+        return Loaders.create(self.graph)
 
     async def run(self, read: Callable[..., T], *args: Any) -> T:
         """Run a blocking `graph.reads` function off the event loop."""

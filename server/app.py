@@ -13,6 +13,7 @@ from starlette.routing import Mount, Route
 
 from graph.driver import Graph
 from graph.errors import GraphError
+from graph.reads.graph_state import data_version
 from graph.schema_setup import ensure_schema
 from graph.search.service import SearchService
 from schema.curation.access import EDITOR_HEADER
@@ -21,21 +22,29 @@ from server.body_limit import BodyLimitMiddleware
 from server.graphql_app import MedgraphGraphQL
 from server.health import healthz, readyz
 from server.metrics import Metrics, MetricsMiddleware
+from server.response_cache import ResponseCache
 from server.security_headers import SecurityHeadersMiddleware
 from server.settings import Settings
 from server.web import web_routes
 
 log = logging.getLogger("medgraph")
-SEARCH_REFRESH_SECONDS = 5.0
+DATA_VERSION_POLL_SECONDS = 1.0
 
 
-async def keep_search_fresh(search: SearchService, every: float) -> None:
-    """Build the search index at start, then follow the graph's data version (loads and curation writes)."""
+async def follow_data_version(
+    graph: Graph, search: SearchService, cache: ResponseCache, every: float
+) -> None:
+    """Build the search index at start, then follow the graph's data version: loads by other processes and
+    curation writes (of any replica) show within `every` seconds, and in search once the index is rebuilt."""
     while True:
         try:
-            await run_in_threadpool(search.refresh)
+            version = await run_in_threadpool(data_version, graph)
+            cache.follow(version, search.version)
+            if search.version != version or search.version is None:
+                await run_in_threadpool(search.refresh)
+                cache.follow(version, search.version)
         except GraphError as exc:
-            log.warning("search index not refreshed: %s", exc)
+            log.warning("data version not followed: %s", exc)
         await asyncio.sleep(every)
 
 
@@ -58,6 +67,8 @@ def create_app(settings: Settings) -> Starlette:
     metrics = Metrics()
     graph = Graph(settings.graph_config(), on_error=metrics.count_database_error)
     search = SearchService(graph, settings.home / "search")
+    cache = ResponseCache()
+    metrics.watch(cache)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -66,7 +77,7 @@ def create_app(settings: Settings) -> Starlette:
             log.info("graph schema ready on %s (%s)", graph.config.uri, engine)
         except GraphError as exc:  # the app still serves /healthz and a 503 /readyz that says why
             log.warning("graph schema not set up at start: %s", exc)
-        refresher = asyncio.create_task(keep_search_fresh(search, SEARCH_REFRESH_SECONDS))
+        refresher = asyncio.create_task(follow_data_version(graph, search, cache, DATA_VERSION_POLL_SECONDS))
         try:
             yield
         finally:
@@ -78,7 +89,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics.endpoint),
-            Mount("/graphql", MedgraphGraphQL(settings.dev, introspection=settings.introspection_enabled)),
+            Mount("/graphql", MedgraphGraphQL(settings.dev, settings.introspection_enabled, cache)),
             *web_routes(),
         ],
         middleware=[
@@ -92,6 +103,7 @@ def create_app(settings: Settings) -> Starlette:
     )
     app.state.graph = graph
     app.state.search = search
+    app.state.response_cache = cache
     app.state.settings = settings
     app.state.metrics = metrics
     return app

@@ -9,13 +9,14 @@ from schema import build_schema, schema
 from schema.context import Context
 from schema.curation.access import EDITOR_HEADER, editor_for
 from server.graphql_http import GraphQLOverHTTP
+from server.response_cache import ResponseCache
 from server.settings import Settings
 
 
 class MedgraphGraphQL(GraphQLOverHTTP):
-    def __init__(self, dev: bool, introspection: bool = True) -> None:
+    def __init__(self, dev: bool, introspection: bool = True, cache: ResponseCache | None = None) -> None:
         served = schema if introspection else build_schema(introspection=False)
-        super().__init__(served, graphql_ide="graphiql" if dev else None, allow_queries_via_get=True)
+        super().__init__(served, cache, graphql_ide="graphiql" if dev else None, allow_queries_via_get=True)
 
     async def get_context(self, request: Request, response: Response | Any) -> Context:
         return context_for(request)
@@ -31,4 +32,5 @@ def context_for(request: Request) -> Context:
             settings.api_key, request.headers.get("Authorization"), request.headers.get(EDITOR_HEADER)
         ),
         writes_enabled=settings.api_key is not None,
+        data_changed=request.app.state.response_cache.invalidate,
     )

@@ -8,6 +8,8 @@
   valid JSON but not valid Unicode) are refused here too: the database driver cannot encode them.
 - A response whose every error is DATABASE_UNAVAILABLE is a 503 with Retry-After: the request was fine and may
   be sent again shortly (load balancers and clients retry on 503, not on a 200 that holds errors).
+- Successful reads are answered from a `ResponseCache` when one is given (server.response_cache); the
+  `X-Cache` header says `hit`, `miss` (computed, and kept if it may be) or `bypass` (not cacheable).
 """
 
 import json
@@ -19,23 +21,43 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.schema import BaseSchema
 
 from schema.context import Context
+from server.response_cache import ResponseCache
 
 RETRY_AFTER_SECONDS = 5
 HTTP_ERROR_CODES = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 413: "PAYLOAD_TOO_LARGE"}
 
 
 class GraphQLOverHTTP(GraphQL[Context, None]):
+    def __init__(self, schema: BaseSchema, cache: ResponseCache | None = None, **options: Any) -> None:
+        super().__init__(schema, **options)
+        self.cache = cache
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
-        try:
-            response = await self.run(Request(scope, receive=receive))
-        except HTTPException as exc:
-            response = refusal(exc.reason, exc.status_code)
+        request = Request(scope, receive=receive)
+        lookup = await self.cache.lookup(request) if self.cache else None
+        if lookup is None:
+            response = await self.answer(request)
+            response.headers["X-Cache"] = "bypass"
+        elif (body := self.cache.get(lookup)) is not None:  # type: ignore[union-attr]
+            response = Response(body, media_type="application/json", headers={"X-Cache": "hit"})
+        else:
+            response = await self.answer(request)
+            if getattr(response, "cacheable", False):
+                self.cache.put(lookup, response.body)  # type: ignore[union-attr]
+            response.headers["X-Cache"] = "miss"
         await response(scope, receive, send)
+
+    async def answer(self, request: Request) -> Response:
+        try:
+            return await self.run(request)
+        except HTTPException as exc:
+            return refusal(exc.reason, exc.status_code)
 
     def parse_json(self, data: str | bytes) -> Any:
         try:
@@ -57,6 +79,9 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
         if database_down(response_data):
             response.status_code = 503
             response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        # Only a complete answer may be served again: errors may pass (a timeout) or depend on the moment.
+        complete = not isinstance(response_data, list) and "errors" not in response_data
+        response.cacheable = complete and response.status_code == 200  # type: ignore[attr-defined]
         return response
 
 

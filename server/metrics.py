@@ -1,13 +1,19 @@
-"""Prometheus metrics: request counts and latency per route, and database errors by kind."""
+"""Prometheus metrics: request counts and latency per route, database errors by kind, and the response
+cache's hits, misses and size."""
 
 import time
+from collections.abc import Iterator
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
+from prometheus_client.registry import Collector
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from server.response_cache import ResponseCache
 
 
 class Metrics:
@@ -31,6 +37,9 @@ class Metrics:
 
     def count_database_error(self, error: Exception) -> None:
         self.database_errors.labels(type(error).__name__).inc()
+
+    def watch(self, cache: ResponseCache) -> None:
+        self.registry.register(_CacheCollector(cache))
 
     def endpoint(self, request: Request) -> Response:
         return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
@@ -69,3 +78,16 @@ def _route_name(scope: Scope) -> str:
         if match is Match.FULL:
             return getattr(route, "path", "other")
     return "unmatched"
+
+
+class _CacheCollector(Collector):
+    """Read from the cache when scraped: it counts for itself, on the hot path, without locks."""
+
+    def __init__(self, cache: ResponseCache) -> None:
+        self.cache = cache
+
+    def collect(self) -> Iterator[Metric]:
+        cache = self.cache
+        yield CounterMetricFamily("medgraph_response_cache_hits", "Answers served from the cache", cache.hits)
+        yield CounterMetricFamily("medgraph_response_cache_misses", "Answers computed", cache.misses)
+        yield GaugeMetricFamily("medgraph_response_cache_entries", "Answers held", cache.size)

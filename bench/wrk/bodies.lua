@@ -1,6 +1,8 @@
 -- POST the request bodies of a file (one JSON body a line) to /graphql/, round robin, each thread from its
 -- own offset. Counts non-2xx answers and 2xx answers that carry GraphQL errors; prints one JSON line.
--- wrk -s bench/wrk/bodies.lua http://127.0.0.1:PORT -- BODIES_FILE
+-- With "fresh" after the file, every request says `Cache-Control: no-cache`: the app computes each answer
+-- instead of serving it from its response cache.
+-- wrk -s bench/wrk/bodies.lua http://127.0.0.1:PORT -- BODIES_FILE [fresh]
 local threads = {}
 
 function setup(thread)
@@ -10,10 +12,14 @@ end
 
 function init(args)
   local path = args[1]
+  local headers = {["Content-Type"] = "application/json"}
+  if args[2] == "fresh" then
+    headers["Cache-Control"] = "no-cache"
+  end
   requests = {}
   for line in io.lines(path) do
     if #line > 0 then
-      table.insert(requests, wrk.format("POST", "/graphql/", {["Content-Type"] = "application/json"}, line))
+      table.insert(requests, wrk.format("POST", "/graphql/", headers, line))
     end
   end
   position = (id * 7919) % #requests

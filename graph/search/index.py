@@ -182,9 +182,14 @@ class SearchIndex:
         billable_only: bool = False,
         first: int = 20,
         after: str | None = None,
+        *,
+        facets: bool = True,
+        highlights: bool = True,
     ) -> SearchPage:
         """One page of codes matching `query` (a code, a code prefix or words); see graph.search.query for
-        the ranking. Raises SearchInputError for unusable text, page sizes, systems or cursors."""
+        the ranking. Raises SearchInputError for unusable text, page sizes, systems or cursors. Without
+        `facets` the page's facets are empty and without `highlights` its hits have none: each costs about
+        as much as the search itself, so callers that show neither say so."""
         parsed = parse_query(query)
         first = _page_size(first, MAX_PAGE_SIZE)
         start = 0 if after is None else decode_cursor(after, self._tag) + 1
@@ -194,26 +199,27 @@ class SearchIndex:
         planner = _Planner(searcher, self._schema, parsed)
         relaxed = False
         scoring = self._filtered(planner.query(), billable_only)
-        facets = _system_counts(searcher, scoring)
-        if not facets and can_relax(parsed):
+        counts = _system_counts(searcher, scoring) if facets else {}
+        if can_relax(parsed) and not (counts if facets else _matches(searcher, scoring)):
             relaxed = True
             scoring = self._filtered(planner.query(relaxed=True), billable_only)
-            facets = _system_counts(searcher, scoring)
+            counts = _system_counts(searcher, scoring) if facets else {}
         page_query = scoring if system_filter is None else _with_filter(scoring, system_filter)
 
         hits: list[SearchHit] = []
-        highlighter = Highlighter(parsed)
+        highlighter = Highlighter(parsed) if highlights else None
         if start < searcher.num_docs:  # also bounds what Tantivy allocates for offset + limit
             result = searcher.search(page_query, limit=first, offset=start, count=True)
             total = _count(result)
             for position, (score, address) in enumerate(result.hits, start=start):
                 stored = searcher.doc(address).to_dict()
+                marked = _highlights(stored, float(score), parsed, highlighter) if highlighter else []
                 hits.append(
                     SearchHit(
                         uid=stored[Field.UID][0],
                         score=float(score),
                         cursor=encode_cursor(self._tag, position),
-                        highlights=tuple(_highlights(stored, float(score), parsed, highlighter)),
+                        highlights=tuple(marked),
                     )
                 )
         else:
@@ -221,7 +227,7 @@ class SearchIndex:
         return SearchPage(
             total_count=total,
             hits=tuple(hits),
-            facets={system: facets.get(system, 0) for system in self._systems},
+            facets={system: counts.get(system, 0) for system in self._systems} if facets else {},
             end_cursor=hits[-1].cursor if hits else None,
             has_next_page=start + len(hits) < total,
             relaxed=relaxed,
@@ -334,6 +340,10 @@ def _page_size(first: object, maximum: int) -> int:
     if not isinstance(first, int) or isinstance(first, bool) or not 1 <= first <= maximum:
         raise SearchInputError(f"first must be between 1 and {maximum}.")
     return first
+
+
+def _matches(searcher: tantivy.Searcher, query: Query) -> bool:
+    return _count(searcher.search(query, limit=1, count=True)) > 0
 
 
 def _system_counts(searcher: tantivy.Searcher, query: Query) -> dict[str, int]:

@@ -25,6 +25,11 @@ class SearchService:
         self._building = threading.Lock()
 
     @property
+    def version(self) -> str | None:
+        """The data version of the index in use; None before the first build."""
+        return self._index.data_version if self._index is not None else None
+
+    @property
     def index(self) -> SearchIndex:
         """The current index, built on first use."""
         if self._index is None:

@@ -183,6 +183,7 @@ async def _write(info: Info, subject: str, work: Callable[[], curation.Outcome])
     except curation.CurationRefused as exc:
         raise BadUserInput(str(exc)) from exc
     if outcome.changed:
+        info.context.data_changed()
         # The request's DataLoaders may hold the page as it was before the write; the result shows it after.
         info.context.loaders = Loaders.create(info.context.graph)
     return CurationResult(

@@ -5,6 +5,7 @@ from schema.codes.types import Code, CodeSystem, codes_for
 from schema.context import Info
 from schema.errors import BadUserInput
 from schema.search.types import Facet, Highlight, PageInfo, SearchConnection, SearchEdge
+from schema.selection import selects
 
 
 @strawberry.type
@@ -23,14 +24,19 @@ class SearchQueries:
         after: str | None = None,
     ) -> SearchConnection:
         wanted = [s.value for s in systems or []] or None
+        facets, highlights = selects(info, "facets"), selects(info, "edges", "highlights")
         try:
             # A search costs milliseconds of CPU: off the event loop, like the first build of the index.
             page = await info.context.run_blocking(
-                lambda: info.context.search.index.search(query, wanted, billable_only, first, after)
+                lambda: info.context.search.index.search(
+                    query, wanted, billable_only, first, after, facets=facets, highlights=highlights
+                )
             )
         except SearchInputError as exc:
             raise BadUserInput(str(exc)) from None
-        nodes = {code.row.uid: code for code in await codes_for(info, [hit.uid for hit in page.hits])}
+        # Only edges name codes: a count or the facets alone need nothing from the graph.
+        uids = [hit.uid for hit in page.hits] if selects(info, "edges") else []
+        nodes = {code.row.uid: code for code in await codes_for(info, uids)}
         return SearchConnection(
             total_count=page.total_count,
             edges=[

@@ -210,3 +210,13 @@ def test_the_neighbourhood_is_drawable(api: Api) -> None:
 )
 def test_out_of_range_sizes_are_bad_user_input(api: Api, field: str) -> None:
     assert api.error_codes('{ code(system: CPT, code: "37188") { ' + field + " } }") == ["BAD_USER_INPUT"]
+
+
+def test_a_document_sent_again_is_answered_alike_from_the_parsed_and_validated_store(api: Api) -> None:
+    valid = '{ code(system: CPT, code: "37188") { code } }'
+    invalid = '{ code(system: CPT, code: "37188") { nonsense } }'
+    assert api.data(valid) == api.data(valid) == {"code": {"code": "37188"}}
+    first, again = api.execute(invalid), api.execute(invalid)
+    assert [e.message for e in first.errors] == [e.message for e in again.errors]
+    assert "nonsense" in first.errors[0].message
+    assert api.error_codes("{ code(") == api.error_codes("{ code(") == ["GRAPHQL_VALIDATION_FAILED"]

@@ -438,3 +438,20 @@ def test_a_write_whose_second_statement_fails_leaves_no_partial_change(
     body = post(client, ADD_INDICATION, code="37188", condition="post-thrombotic-syndrome", note="n")
     assert error(body) == ("INTERNAL_ERROR", "Internal error.")
     assert snapshot(loaded_graph, PAGE) == before
+
+
+def test_a_write_is_never_answered_from_the_response_cache_of_before(client: TestClient) -> None:
+    read = {"query": '{ code(system: CPT, code: "37188") { indications { condition { key } } } }'}
+
+    def indications(response: Any) -> set[str]:
+        return {i["condition"]["key"] for i in response.json()["data"]["code"]["indications"]}
+
+    first, cached = client.post("/graphql/", json=read), client.post("/graphql/", json=read)
+    assert cached.headers["X-Cache"] == "hit"
+    assert "post-thrombotic-syndrome" not in indications(first)
+    data(post(client, ADD_INDICATION, code="37188", condition="post-thrombotic-syndrome", note="cache"))
+    after = client.post("/graphql/", json=read)
+    assert after.headers["X-Cache"] == "miss"
+    assert indications(after) == indications(first) | {"post-thrombotic-syndrome"}
+    data(post(client, REMOVE_INDICATION, code="37188", condition="post-thrombotic-syndrome"))
+    assert indications(client.post("/graphql/", json=read)) == indications(first)

@@ -102,3 +102,22 @@ def test_suggest_completes_codes_and_words(api: Api) -> None:
     words = api.data('{ suggest(prefix: "pulmonary embo") { title } }')["suggest"]
     assert "embol" in words[0]["title"].lower()
     assert sum("embol" in w["title"].lower() for w in words) > len(words) / 2
+
+
+def test_what_a_query_leaves_out_is_not_computed_and_the_rest_is_the_same(api: Api) -> None:
+    everything = api.data(SEARCH, q="pulmonary embolism", first=5)["search"]
+    count_only = api.data('{ search(query: "pulmonary embolism") { totalCount } }')["search"]
+    assert count_only == {"totalCount": everything["totalCount"]}
+    api.graph.transactions = 0
+    api.data('{ search(query: "pulmonary embolism") { totalCount facets { count } } }')
+    assert api.graph.transactions == 0, "a count and facets need nothing from the graph"
+    through_fragments = api.data(
+        """
+        query { search(query: "pulmonary embolism", first: 5) { ...Hits } }
+        fragment Hits on SearchConnection { edges { ... on SearchEdge { marks: highlights { field } } } }
+        """
+    )["search"]["edges"]
+    assert [edge["marks"] for edge in through_fragments] == [
+        [{"field": h["field"]} for h in edge["highlights"]] for edge in everything["edges"]
+    ]
+    assert all(edge["marks"] for edge in through_fragments)

@@ -319,6 +319,20 @@ def test_facets_count_every_system_and_total_counts_the_filtered_result(small: S
     assert small.search("vein", systems=[]).total_count == 33
 
 
+@pytest.mark.parametrize("text", ["vein", "portal vein zebra", "I82.4", "zebra"])
+def test_facets_and_highlights_left_out_change_nothing_else(small: SearchIndex, text: str) -> None:
+    full = small.search(text, systems=["ICD10CM"], first=3)
+    lean = small.search(text, systems=["ICD10CM"], first=3, facets=False, highlights=False)
+    assert (lean.facets, [hit.highlights for hit in lean.hits]) == ({}, [()] * len(lean.hits))
+    assert [(h.uid, h.score, h.cursor) for h in lean.hits] == [(h.uid, h.score, h.cursor) for h in full.hits]
+    assert (lean.total_count, lean.relaxed, lean.end_cursor, lean.has_next_page) == (
+        full.total_count,
+        full.relaxed,
+        full.end_cursor,
+        full.has_next_page,
+    )
+
+
 def test_billable_only_applies_to_results_and_facets(small: SearchIndex) -> None:
     assert uids(small.search("deep veins")) == [
         "ICD10CM:I82.4",

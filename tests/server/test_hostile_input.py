@@ -138,10 +138,10 @@ def before(loaded_graph: Graph) -> Fingerprint:
 
 @pytest.fixture(scope="module")
 def client(settings: Settings, loaded_graph: Graph, before: Fingerprint) -> Iterator[TestClient]:
-    # The search index refresher reads the graph's version every few seconds; here it reads it once, at start,
+    # The app reads the graph's data version every second; here it reads it once, at start,
     # so that the app's transaction count moves only with the requests of a test.
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(server.app, "SEARCH_REFRESH_SECONDS", 3600.0)
+        patch.setattr(server.app, "DATA_VERSION_POLL_SECONDS", 3600.0)
         with TestClient(create_app(settings)) as client:
             assert client.post(
                 "/graphql", json={"query": '{ search(query: "vein") { totalCount } }'}
