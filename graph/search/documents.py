@@ -8,9 +8,9 @@ and descendants are the codes whose compact code extends the header's (as the se
 Codes are read in pages of consecutive uids, the next page while the caller indexes this one.
 """
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
@@ -20,6 +20,7 @@ from graph.driver import Graph
 from graph.queries import search_documents as q
 
 PAGE_SIZE = 20_000
+READERS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +75,24 @@ def iter_documents(graph: Graph, page_size: int = PAGE_SIZE) -> Iterator[CodeDoc
     words = read_curated_words(graph)
     uids = sorted(_collected(graph, q.CODE_UIDS))
     pages = [(uids[i], uids[min(i + page_size, len(uids)) - 1]) for i in range(0, len(uids), page_size)]
-    # One reader thread: the engine answers the next page while the caller indexes this one.
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-documents")
+    # READERS pages are read at once while the caller indexes the one before (the engine has cores of its
+    # own), and no more are read ahead: the pages read but not indexed are what this costs in memory.
+    pool = ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="search-documents")
+    ahead: deque[Future[list[dict[str, Any]]]] = deque()
     try:
-        futures = [pool.submit(_collected, graph, q.CODE_DOCUMENTS, first=a, last=b) for a, b in pages]
-        for future in futures:
-            for row in sorted(future.result(), key=lambda row: row["uid"]):
-                yield document(row, words)
+        for first, last in pages:
+            ahead.append(pool.submit(_collected, graph, q.CODE_DOCUMENTS, first=first, last=last))
+            if len(ahead) > READERS:
+                yield from _documents(ahead.popleft().result(), words)
+        while ahead:
+            yield from _documents(ahead.popleft().result(), words)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _documents(rows: list[dict[str, Any]], words: CuratedWords) -> Iterator[CodeDocument]:
+    for row in sorted(rows, key=lambda row: row["uid"]):
+        yield document(row, words)
 
 
 def read_curated_words(graph: Graph) -> CuratedWords:
