@@ -39,17 +39,17 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
-        request = Request(scope, receive=receive)
-        lookup = await self.cache.lookup(request) if self.cache else None
-        if lookup is None:
+        request, cache = Request(scope, receive=receive), self.cache
+        lookup = await cache.lookup(request) if cache is not None else None
+        if cache is None or lookup is None:
             response = await self.answer(request)
             response.headers["X-Cache"] = "bypass"
-        elif (body := self.cache.get(lookup)) is not None:  # type: ignore[union-attr]
+        elif (body := cache.get(lookup)) is not None:
             response = Response(body, media_type="application/json", headers={"X-Cache": "hit"})
         else:
             response = await self.answer(request)
             if getattr(response, "cacheable", False):
-                self.cache.put(lookup, response.body)  # type: ignore[union-attr]
+                cache.put(lookup, bytes(response.body))
             response.headers["X-Cache"] = "miss"
         await response(scope, receive, send)
 

@@ -71,10 +71,23 @@ def load_release(graph: Graph, release: Release, progress: Progress) -> LoadSumm
         {"uid": system.uid(code.code), "props": code_properties(system, code, release.version)}
         for code in release.codes
     ]
-    # Into a system with no codes yet, creating is all there is to do; otherwise codes already there are
-    # updated too (a newer release, or a re-run after a killed load).
-    writes = (CREATE_BY_SYSTEM[system],) if not existing else (CREATE_BY_SYSTEM[system], q.UPDATE_CODES)
-    run_batches(graph, progress, f"{system} codes", rows, *writes)
+    # Codes the graph lacks are created, the others updated: each code is written once. `existing` was read
+    # at the start of this load, so a re-run after a kill updates what the killed run created.
+    run_batches(
+        graph,
+        progress,
+        f"{system} codes",
+        [r for r in rows if r["uid"] not in existing],
+        CREATE_BY_SYSTEM[system],
+    )
+    if existing:
+        run_batches(
+            graph,
+            progress,
+            f"{system} codes updated",
+            [r for r in rows if r["uid"] in existing],
+            q.UPDATE_CODES,
+        )
     if stale:
         progress.step(f"{system} removed codes", len(stale))
         graph.write(q.DELETE_CODES, uids=stale)

@@ -1,7 +1,8 @@
 """Writes of the official-code loader. Every statement takes a batch (`$rows`) and is safe to run again.
 
 Nodes are created with all their labels at once: the embedded engine stores a node's label set as its type,
-so adding labels to existing nodes is slow there. Edges of a code are replaced, not merged, so that a newer
+so adding labels to existing nodes is slow there. Codes are created only when the loader has read that they
+are missing (the uid constraint refuses a duplicate), and updated otherwise. Edges of a code are replaced, not merged, so that a newer
 release drops what the old one said, and a re-run of a half-finished load ends where a clean load ends.
 """
 
@@ -9,29 +10,21 @@ EXISTING_CODES = "MATCH (c:Code) WHERE c.system = $system RETURN c.uid AS uid, c
 
 CREATE_ICD10CM_CODES = """
 UNWIND $rows AS r
-OPTIONAL MATCH (existing:Code {uid: r.uid})
-WITH r, existing WHERE existing IS NULL
 CREATE (c:Code:ICD10CM:Diagnosis {uid: r.uid})
 SET c += r.props
 """
 CREATE_ICD10PCS_CODES = """
 UNWIND $rows AS r
-OPTIONAL MATCH (existing:Code {uid: r.uid})
-WITH r, existing WHERE existing IS NULL
 CREATE (c:Code:ICD10PCS:Procedure {uid: r.uid})
 SET c += r.props
 """
 CREATE_HCPCS_CODES = """
 UNWIND $rows AS r
-OPTIONAL MATCH (existing:Code {uid: r.uid})
-WITH r, existing WHERE existing IS NULL
 CREATE (c:Code:HCPCS:Procedure {uid: r.uid})
 SET c += r.props
 """
 CREATE_CPT_CODES = """
 UNWIND $rows AS r
-OPTIONAL MATCH (existing:Code {uid: r.uid})
-WITH r, existing WHERE existing IS NULL
 CREATE (c:Code:CPT:Procedure {uid: r.uid})
 SET c += r.props
 """
