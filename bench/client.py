@@ -1,7 +1,6 @@
 """A GraphQL client on one keep-alive HTTP/1.1 connection, as a front-end's connection pool would hold.
 
-Posts to `/graphql/`: the endpoint is a Starlette Mount, and a POST to `/graphql` is answered with a 307
-redirect to it (a round trip more for clients that do not use the slash).
+Posts to `/graphql/`, as the web pages do (`/graphql` answers alike).
 
 A client sends `Cache-Control: no-cache` unless made with `cached=True`: the app then computes every answer
 instead of serving it from its response cache (server.response_cache), which is what most contenders measure.

@@ -9,7 +9,7 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.routing import Mount, Route
+from starlette.routing import Route
 
 from graph.driver import Graph
 from graph.errors import GraphError
@@ -69,6 +69,7 @@ def create_app(settings: Settings) -> Starlette:
     search = SearchService(graph, settings.home / "search")
     cache = ResponseCache()
     metrics.watch(cache)
+    graphql = MedgraphGraphQL(settings.dev, settings.introspection_enabled, cache)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -89,7 +90,9 @@ def create_app(settings: Settings) -> Starlette:
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics.endpoint),
-            Mount("/graphql", MedgraphGraphQL(settings.dev, settings.introspection_enabled, cache)),
+            # Both spellings answer: a Mount would redirect `/graphql` to `/graphql/` (a round trip more).
+            Route("/graphql", graphql),
+            Route("/graphql/", graphql),
             *web_routes(),
         ],
         middleware=[

@@ -1,4 +1,4 @@
-"""A cache of `/graphql` responses, keyed by the request and valid for one state of the data.
+"""A cache of `/graphql` responses and web pages, keyed by the request and valid for one state of the data.
 
 Every answer of a read depends only on the request (its document, variables and operation name, sent as a
 POST body or a GET query string) and on the data: the graph's data version and the search index that serves
@@ -54,23 +54,28 @@ class ResponseCache:
         return self._state
 
     async def lookup(self, request: Request) -> Lookup | None:
-        """The cache key of a request whose answer may be cached; None when it may not."""
-        headers = request.headers
-        if "authorization" in headers or EDITOR_HEADER.lower() in headers:
-            return None
-        if any(directive in headers.get("cache-control", "").lower() for directive in _FRESH):
+        """The cache key of a `/graphql` request whose answer may be cached; None when it may not."""
+        if not _may_be_cached(request):
             return None
         if request.method == "GET":
             if "query" not in request.query_params:
                 return None  # GraphiQL, or an error
             request_bytes = b"GET\0" + request.url.query.encode()
         elif request.method == "POST":
-            content_type = headers.get("content-type", "").encode()
+            content_type = request.headers.get("content-type", "").encode()
             request_bytes = b"POST\0" + content_type + b"\0" + await request.body()
         else:
             return None
-        key = hashlib.blake2b(request_bytes, digest_size=20).digest()
-        return Lookup(key, self.generation)
+        return self._keyed(request_bytes)
+
+    def lookup_page(self, request: Request) -> Lookup | None:
+        """The cache key of a web page (GET or HEAD of its path and query); None when it may not be cached."""
+        if request.method not in ("GET", "HEAD") or not _may_be_cached(request):
+            return None
+        return self._keyed(b"PAGE\0" + request.url.path.encode() + b"?" + request.url.query.encode())
+
+    def _keyed(self, request_bytes: bytes) -> Lookup:
+        return Lookup(hashlib.blake2b(request_bytes, digest_size=20).digest(), self.generation)
 
     def get(self, lookup: Lookup) -> bytes | None:
         body = self._entries.get(lookup.key)
@@ -106,3 +111,10 @@ class ResponseCache:
         if state != self._state:
             self.invalidate()
             self._state = state
+
+
+def _may_be_cached(request: Request) -> bool:
+    headers = request.headers
+    if "authorization" in headers or EDITOR_HEADER.lower() in headers:
+        return False
+    return not any(directive in headers.get("cache-control", "").lower() for directive in _FRESH)

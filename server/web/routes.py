@@ -1,26 +1,34 @@
 """The routes of the web pages, for `create_app` to include: `Starlette(routes=[…, *web_routes()])`."""
 
+from collections.abc import Awaitable, Callable
+
 import strawberry
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from schema import schema as public_schema
+from server.response_cache import ResponseCache
 from server.web import code_page, condition_page, search_page
 from server.web.rendering import STATIC
 from server.web.web import Web
+
+Endpoint = Callable[[Request], Awaitable[Response]]
 
 
 def web_routes(schema: strawberry.Schema = public_schema) -> list[BaseRoute]:
     web = Web(schema)
 
+    @cached
     async def search(request: Request) -> Response:
         return await search_page.render(web, request)
 
+    @cached
     async def code(request: Request) -> Response:
         return await code_page.render(web, request)
 
+    @cached
     async def condition(request: Request) -> Response:
         return await condition_page.render(web, request)
 
@@ -30,3 +38,25 @@ def web_routes(schema: strawberry.Schema = public_schema) -> list[BaseRoute]:
         Route("/conditions/{key}", condition, name="web-condition"),
         Mount("/static", StaticFiles(directory=STATIC), name="web-static"),
     ]
+
+
+def cached(endpoint: Endpoint) -> Endpoint:
+    """Serve the page from the app's response cache (server.response_cache) when it holds it; keep a page
+    rendered in full (200) for the next reader. Redirects, 404s and error pages are rendered every time."""
+
+    async def serve(request: Request) -> Response:
+        cache: ResponseCache | None = getattr(request.app.state, "response_cache", None)
+        lookup = cache.lookup_page(request) if cache is not None else None
+        if cache is None or lookup is None:
+            response = await endpoint(request)
+            response.headers["X-Cache"] = "bypass"
+            return response
+        if (body := cache.get(lookup)) is not None:
+            return HTMLResponse(body, headers={"X-Cache": "hit"})
+        response = await endpoint(request)
+        if response.status_code == 200 and isinstance(response, HTMLResponse):
+            cache.put(lookup, bytes(response.body))
+        response.headers["X-Cache"] = "miss"
+        return response
+
+    return serve

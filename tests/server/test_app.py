@@ -43,8 +43,10 @@ def test_readyz_is_503_with_a_reason_when_the_database_is_down() -> None:
 
 def test_graphql_answers_code_systems_over_post_and_get(client: TestClient) -> None:
     query = "{ codeSystems { id name version codeCount billableCount } }"
-    posted = client.post("/graphql", json={"query": query})
+    posted = client.post("/graphql", json={"query": query}, follow_redirects=False)
     assert posted.status_code == 200
+    slashed = client.post("/graphql/", json={"query": query}, follow_redirects=False)
+    assert slashed.json() == posted.json()
     assert "errors" not in posted.json()
     assert isinstance(posted.json()["data"]["codeSystems"], list)
     got = client.get("/graphql", params={"query": query})
