@@ -16,7 +16,7 @@ CODE_UIDS = "MATCH (c:Code) RETURN collect(c.uid) AS uids"
 CODE_DOCUMENTS = """
 MATCH (c:Code)
 WHERE c.uid >= $first AND c.uid <= $last
-RETURN collect(c {.uid, .system, .code, .codeCompact, .title, .shortTitle, .plainTitle, .kind, .billable, .active, .inclusionTerms}) AS codes
+RETURN collect(c {.uid, .system, .code, .codeCompact, .title, .shortTitle, .plainTitle, .kind, .billable, .active, .inclusionTerms, .effectiveDate, .terminationDate, .curated, .release}) AS codes
 """
 
 CONDITION_CODES = """

@@ -2,12 +2,18 @@
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from graph.driver import Graph
 from graph.model import NOTE_EDGES, NOTE_PROPERTIES, System
 from graph.queries import codes as q
+
+# The properties of a code that a row needs but its notes: what the search index keeps for its hits.
+HEAD_PROPERTIES = (
+    "uid", "system", "code", "title", "shortTitle", "kind", "billable", "active",
+    "effectiveDate", "terminationDate", "curated", "release",
+)  # fmt: skip
 
 NOTE_EDGE_KINDS = {rel.value: kind for kind, rel in NOTE_EDGES.items()}
 _NOT_CODE_CHARACTERS = re.compile(r"[\s.]")
@@ -35,6 +41,7 @@ class CodeRow:
     curated: bool
     official: bool  # loaded from an official release (not only curated)
     properties: dict[str, Any]
+    complete: bool = True  # False for a row from the search index: its properties lack the notes
 
     def notes_text(self) -> list[tuple[str, str]]:
         """(kind, text) of every note as published, in page order."""
@@ -105,6 +112,11 @@ def mappings(graph: Graph, uids: list[str]) -> dict[str, list[MappingRow]]:
             )
         )
     return found
+
+
+def head_row(head: dict[str, Any]) -> CodeRow:
+    """A code's row from the HEAD_PROPERTIES the search index keeps (its notes are read when asked for)."""
+    return replace(_code_row(head), complete=False)
 
 
 def _code_row(props: dict[str, Any]) -> CodeRow:

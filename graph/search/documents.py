@@ -14,10 +14,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
+import orjson
 from neo4j import ManagedTransaction
 
 from graph.driver import Graph
 from graph.queries import search_documents as q
+from graph.reads.codes import HEAD_PROPERTIES
 
 PAGE_SIZE = 20_000
 READERS = 2
@@ -37,6 +39,7 @@ class CodeDocument:
     inclusion_terms: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # curated words for this code itself
     related_names: tuple[str, ...] = ()  # curated condition words of an ancestor
+    head: bytes = b""  # HEAD_PROPERTIES as JSON, stored for hits to show (graph.reads.codes.head_row)
 
 
 @dataclass(slots=True)
@@ -137,6 +140,7 @@ def document(row: Mapping[str, Any], words: CuratedWords) -> CodeDocument:
         tuple(row["inclusionTerms"] or ()),
         names,
         related,
+        orjson.dumps({key: row[key] for key in HEAD_PROPERTIES if row.get(key) is not None}),
     )
 
 

@@ -26,6 +26,7 @@ class Field(StrEnum):
     INCLUSION_TERMS = "inclusion_terms"
     NAMES = "names"  # curated names of the code itself: conditions, drugs, monograph names, plain title
     RELATED_NAMES = "related_names"  # curated condition names inherited from an ancestor's condition
+    HEAD = "head"  # stored only: the code's own properties but its notes (JSON), for hits to show the code
 
 
 def _builder() -> TextAnalyzerBuilder:
@@ -57,6 +58,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field(Field.TITLE, stored=True, tokenizer_name=STEMMED, index_option="position")
     for name in (Field.INCLUSION_TERMS, Field.NAMES, Field.RELATED_NAMES):
         builder.add_text_field(name, stored=True, tokenizer_name=STEMMED, index_option="freq")
+    builder.add_bytes_field(Field.HEAD, stored=True)
     return builder.build()
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
 import tantivy
 from tantivy import Occur, Query
 
@@ -58,6 +59,7 @@ class SearchHit:
     score: float
     cursor: str
     highlights: tuple[Highlight, ...]
+    head: dict[str, Any] | None  # the code's properties but its notes, as indexed; None if not indexed
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +222,7 @@ class SearchIndex:
                         score=float(score),
                         cursor=encode_cursor(self._tag, position),
                         highlights=tuple(marked),
+                        head=orjson.loads(stored[Field.HEAD][0]) if stored.get(Field.HEAD) else None,
                     )
                 )
         else:
@@ -389,4 +392,6 @@ def _tantivy_document(document: CodeDocument) -> tantivy.Document:
     ):
         for value in values:
             doc.add_text(field, value)
+    if document.head:
+        doc.add_bytes(Field.HEAD, document.head)
     return doc

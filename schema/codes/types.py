@@ -236,9 +236,10 @@ class Code(Node):
     )
     async def notes(self, info: Info) -> list[CodeNote]:
         targets = await info.context.loaders.note_targets.load(self.row.uid)
+        row = self.row if self.row.complete else await info.context.loaders.code.load(self.row.uid)
         return [
             CodeNote(kind=NoteKind(kind), text=text, target_uids=targets.get((kind, text), []))
-            for kind, text in self.row.notes_text()
+            for kind, text in (row or self.row).notes_text()
         ]
 
     @strawberry.field(description="The plain-language explanation, when medgraph has written one.")

@@ -1,5 +1,6 @@
 import strawberry
 
+from graph.reads.codes import head_row
 from graph.search import SearchInputError
 from schema.codes.types import Code, CodeSystem, codes_for
 from schema.context import Info
@@ -34,9 +35,11 @@ class SearchQueries:
             )
         except SearchInputError as exc:
             raise BadUserInput(str(exc)) from None
-        # Only edges name codes: a count or the facets alone need nothing from the graph.
-        uids = [hit.uid for hit in page.hits] if selects(info, "edges") else []
-        nodes = {code.row.uid: code for code in await codes_for(info, uids)}
+        # Only edges name codes; the index keeps what a hit shows of its code, so the graph is read only for
+        # hits indexed without it (a code's notes are read when its `notes` are selected).
+        nodes = {hit.uid: Code.of(head_row(hit.head)) for hit in page.hits if hit.head is not None}
+        unread = [hit.uid for hit in page.hits if hit.head is None] if selects(info, "edges") else []
+        nodes |= {code.row.uid: code for code in await codes_for(info, unread)}
         return SearchConnection(
             total_count=page.total_count,
             edges=[

@@ -121,3 +121,20 @@ def test_what_a_query_leaves_out_is_not_computed_and_the_rest_is_the_same(api: A
         [{"field": h["field"]} for h in edge["highlights"]] for edge in everything["edges"]
     ]
     assert all(edge["marks"] for edge in through_fragments)
+
+
+def test_hits_show_their_codes_from_the_index_and_read_notes_from_the_graph(api: Api) -> None:
+    fields = "system code title shortTitle kind billable active titleSource effectiveDate release"
+    hit = f'{{ search(query: "I82.401", first: 1) {{ edges {{ node {{ {fields} }} }} }} }}'
+    api.graph.transactions = 0
+    from_index = api.data(hit)["search"]["edges"][0]["node"]
+    assert api.graph.transactions == 0, "the index keeps what a hit shows of its code"
+    from_graph = api.data(f'{{ code(system: ICD10CM, code: "I82.401") {{ {fields} }} }}')["code"]
+    assert from_index == from_graph
+    notes = "notes { kind text targets { code } }"
+    hit = f'{{ search(query: "I82.40", first: 1) {{ edges {{ node {{ {notes} }} }} }} }}'
+    hit_notes = api.data(hit)["search"]["edges"][0]["node"]["notes"]
+    assert (
+        hit_notes == api.data(f'{{ code(system: ICD10CM, code: "I82.40") {{ {notes} }} }}')["code"]["notes"]
+    )
+    assert any(note["text"] == "DVT NOS" for note in hit_notes)

@@ -4,12 +4,14 @@ the behaviour users see."""
 
 import base64
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from graph.driver import Graph
+from graph.reads.codes import codes_by_uid, head_row
 from graph.search import (
     CodeDocument,
     SearchIndex,
@@ -23,6 +25,7 @@ from graph.search.documents import CuratedWords, document
 from graph.search.highlight import Highlight, Highlighter, code_highlight, edit_distance
 from graph.search.parse import MAX_WORDS, parse_query
 from graph.search.query import stem_cuts
+from graph.search.storage import LAYOUT_VERSION
 
 HOSTILE = [
     '"',
@@ -476,7 +479,7 @@ def test_a_persisted_index_is_reused_for_its_data_version(tmp_path: Path) -> Non
     cursor = built.search("vein", first=1).end_cursor
     assert uids(reopened.search("vein", first=1, after=cursor)) == uids(built.search("vein", first=2))[1:]
     SearchIndex.from_documents(DOCUMENTS[:3], path=tmp_path, data_version="def456")
-    assert [p.name for p in tmp_path.iterdir()] == ["v1-def456"]
+    assert [p.name for p in tmp_path.iterdir()] == [f"v{LAYOUT_VERSION}-def456"]
     with pytest.raises(SearchIndexError, match="cannot open the search index"):
         SearchIndex.open(tmp_path / "v1-missing", "missing")
 
@@ -570,3 +573,16 @@ def test_bundled_build_is_persisted_and_reused(loaded_graph: Graph, tmp_path: Pa
     (folder / "meta.json").write_text("damaged")
     rebuilt = SearchIndex.build(loaded_graph, tmp_path)
     assert (rebuilt.stats.reused, rebuilt.size) == (False, built.size)
+
+
+def test_bundled_hits_keep_what_their_code_shows_but_its_notes(
+    bundled: SearchIndex, loaded_graph: Graph
+) -> None:
+    hits = bundled.search("deep vein thrombosis", first=10).hits
+    rows = codes_by_uid(loaded_graph, [hit.uid for hit in hits])
+    for hit in hits:
+        assert hit.head is not None
+        kept, read = head_row(hit.head), rows[hit.uid]
+        assert not kept.complete and read.complete
+        assert replace(kept, properties={}, complete=True) == replace(read, properties={})
+        assert kept.properties.get("release") == read.properties.get("release")

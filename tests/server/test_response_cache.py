@@ -166,3 +166,23 @@ def test_security_headers_are_on_hits_too(client: TestClient) -> None:
     hit = client.post("/graphql/", json=PAGE)
     assert hit.headers["X-Cache"] == "hit"
     assert hit.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_web_page_is_kept_whole_and_an_unknown_code_is_rendered_every_time(client: TestClient) -> None:
+    first, second = client.get("/codes/CPT/37188"), client.get("/codes/CPT/37188")
+    assert (first.headers["X-Cache"], second.headers["X-Cache"]) == ("miss", "hit")
+    assert second.text == first.text and "Not medical or coding advice" in second.text
+    assert second.headers["content-type"].startswith("text/html")
+    assert "Content-Security-Policy" in second.headers
+    for _ in range(2):
+        unknown = client.get("/codes/CPT/00000")
+        assert (unknown.status_code, unknown.headers["X-Cache"]) == (404, "miss")
+    fresh = client.get("/codes/CPT/37188", headers={"Cache-Control": "no-cache"})
+    assert fresh.headers["X-Cache"] == "bypass" and fresh.text == first.text
+
+
+def test_only_reads_of_pages_are_cached() -> None:
+    cache = ResponseCache()
+    assert cache.lookup_page(request("GET")) is not None
+    assert cache.lookup_page(request("POST")) is None
+    assert cache.lookup_page(request("GET", authorization="Bearer k")) is None
