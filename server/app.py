@@ -36,6 +36,7 @@ async def follow_data_version(
 ) -> None:
     """Build the search index at start, then follow the graph's data version: loads by other processes and
     curation writes (of any replica) show within `every` seconds, and in search once the index is rebuilt."""
+    failing = False  # logged once when the graph stops answering, and once when it answers again
     while True:
         try:
             version = await run_in_threadpool(data_version, graph)
@@ -43,8 +44,13 @@ async def follow_data_version(
             if search.version != version or search.version is None:
                 await run_in_threadpool(search.refresh)
                 cache.follow(version, search.version)
+            if failing:
+                log.info("data version followed again: %s", version)
+            failing = False
         except GraphError as exc:
-            log.warning("data version not followed: %s", exc)
+            if not failing:
+                log.warning("data version not followed: %s", exc)
+            failing = True
         await asyncio.sleep(every)
 
 

@@ -7,10 +7,12 @@ at a database you can spare).
 
 import os
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from starlette.testclient import TestClient
 
 from graph.driver import Graph
 from graph.engine.control import EngineControl
@@ -19,6 +21,7 @@ from graph.knowledge.seed_files import load_seeds
 from graph.loader.bundled import BUNDLED_PATHS, READERS
 from graph.loader.codes import load_release
 from graph.loader.progress import SilentProgress
+from graph.reads.graph_state import data_version
 from graph.schema_setup import ensure_schema
 from server.loading import SEEDS_PATH
 from server.settings import Settings
@@ -87,3 +90,14 @@ def settings_environ(settings: Settings) -> dict[str, str]:
         "MEDGRAPH_ENGINE_BOLT_PORT": str(settings.engine_bolt_port),
         "MEDGRAPH_ENGINE_HTTP_PORT": str(settings.engine_http_port),
     }
+
+
+def wait_until_following(client: TestClient, timeout: float = 120.0) -> None:
+    """Wait until a started app has its search index for the graph's data version: until then each step of
+    following the version clears the response cache, which would make a test's hit a miss."""
+    app = client.app.state  # type: ignore[attr-defined]
+    version = data_version(app.graph)
+    deadline = time.monotonic() + timeout
+    while app.response_cache.following != (version, version):
+        assert time.monotonic() < deadline, "the app never followed the graph's data version"
+        time.sleep(0.1)

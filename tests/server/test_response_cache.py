@@ -3,7 +3,6 @@ the search index, is never answered from before the change. Then over HTTP on th
 and bypasses as `X-Cache` says, and the same answer either way."""
 
 import asyncio
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -11,10 +10,10 @@ from starlette.requests import Request
 from starlette.testclient import TestClient
 
 from graph.driver import Graph
-from graph.reads.graph_state import data_version
 from server.app import create_app
 from server.response_cache import Lookup, ResponseCache
 from server.settings import Settings
+from tests.conftest import wait_until_following
 
 
 def request(method: str = "POST", body: bytes = b'{"query": "{ a }"}', **headers: str) -> Request:
@@ -121,12 +120,7 @@ def test_the_size_is_bounded_in_bytes_least_recently_used_first_out() -> None:
 @pytest.fixture(scope="module")
 def client(settings: Settings, loaded_graph: Graph) -> Iterator[TestClient]:
     with TestClient(create_app(settings)) as client:
-        # Until the app has its search index for the graph's data version, each step there clears the cache.
-        version = data_version(loaded_graph)
-        deadline = time.monotonic() + 120
-        while client.app.state.response_cache.following != (version, version):  # type: ignore[attr-defined]
-            assert time.monotonic() < deadline, "the app never followed the graph's data version"
-            time.sleep(0.1)
+        wait_until_following(client)
         yield client
 
 
