@@ -544,6 +544,27 @@ def test_bundled_conditions_find_their_codes_and_procedures(bundled: SearchIndex
     assert {"ICD10CM:I26", "CPT:37188"} <= set(pe)
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("GERD", "ICD10CM:K21"),
+        ("UTI", "ICD10CM:N39.0"),
+        ("CHF", "ICD10CM:I50"),
+        ("COPD", "ICD10CM:J44"),
+        ("heart attack", "ICD10CM:I21"),
+        ("high blood pressure", "ICD10CM:I10"),
+        ("T2DM", "ICD10CM:E11"),
+        ("afib", "ICD10CM:I48"),
+        ("BPH", "ICD10CM:N40"),
+    ],
+)
+def test_bundled_abbreviations_and_lay_names_find_their_codes_first(
+    bundled: SearchIndex, text: str, category: str
+) -> None:
+    first = uids(bundled.search(text, first=3))[0]
+    assert first == category or first.startswith(category + "."), uids(bundled.search(text, first=3))
+
+
 def test_bundled_facets_billable_only_and_pages(
     bundled: SearchIndex, titles: dict[str, CodeDocument]
 ) -> None:
