@@ -186,7 +186,10 @@ def notes_and_concepts_evidence(row: dict[str, Any]) -> Iterator[Evidence]:
         )
         yield Evidence(note["uid"], NOTE, f"Note{holder}: {phrase}")
     for condition in row["conditions"]:
-        weight = SAME_CONDITION * idf(condition["df"], row["conditionLinks"])
+        # Relative to a condition coded as one code, so that the weight stays at most SAME_CONDITION however
+        # many conditions the seeds hold: it never outranks a sibling (2.0) or an explicit relation.
+        population = row["conditionLinks"]
+        weight = SAME_CONDITION * idf(condition["df"], population) / idf(1, population)
         for other in condition["codes"]:
             yield Evidence(other["uid"], weight, f"Codes the same condition: {condition['name']}")
     for drug in row["drugs"]:
