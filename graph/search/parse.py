@@ -106,21 +106,25 @@ def _words(text: str, *, typing: bool) -> tuple[Word, ...]:
     for position, raw in enumerate(raws):
         last = position == len(raws) - 1
         stems = _STEMMED.analyze(raw)
+        stem = stems[0] if stems else raw
         optional = not all_stop and (raw in STOP_WORDS or (len(raw) == 1 and raw.isalpha()))
         words.append(
             Word(
                 raw=raw,
-                stem=stems[0] if stems else raw,
+                stem=stem,
                 prefix=last and typing and len(raw) >= MIN_PREFIX_CHARS and not optional,
-                fuzzy=_typo_distance(raw),
+                fuzzy=_typo_distance(raw, stem),
                 optional=optional,
             )
         )
     return tuple(words)
 
 
-def _typo_distance(raw: str) -> int:
-    # Short words and numbers stay exact: one edit turns "vein" into "rein" and "I82" into "I83".
-    if len(raw) < 5 or any(ch.isdigit() for ch in raw):
+def _typo_distance(raw: str, stem: str) -> int:
+    # Short words and numbers stay exact: one edit turns "vein" into "rein" and "I82" into "I83". The edits
+    # apply to the stem, so its length counts too: a misspelling may stem short ("apendicitis" → "apend"),
+    # and two edits at the start of a five-letter stem reach "open", in every PCS title.
+    length = min(len(raw), len(stem))
+    if length < 5 or any(ch.isdigit() for ch in raw):
         return 0
-    return 1 if len(raw) < 9 else 2
+    return 1 if length < 9 else 2

@@ -193,12 +193,14 @@ def test_text_is_read_as_a_code_when_it_can_be_one(text: str, key: str | None, p
 def test_words_are_stemmed_typo_tolerant_and_the_last_one_is_a_prefix() -> None:
     words = parse_query("Veins of the pulmonary thromb").words
     assert [(w.raw, w.stem, w.prefix, w.fuzzy, w.optional) for w in words] == [
-        ("veins", "vein", False, 1, False),
+        ("veins", "vein", False, 0, False),  # edits apply to the stem: "vein" is too short for one
         ("of", "of", False, 0, True),
         ("the", "the", False, 0, True),
         ("pulmonary", "pulmonari", False, 2, False),
         ("thromb", "thromb", True, 1, False),
     ]
+    (misspelt,) = parse_query("apendicitis").words  # stems short: two edits would reach "open"
+    assert (misspelt.stem, misspelt.fuzzy) == ("apend", 1)
     assert [w.prefix for w in parse_query("deep vein ").words] == [False, False]
     assert [w.optional for w in parse_query("of the").words] == [False, False]
     assert len(parse_query(" ".join(f"w{i}" for i in range(40))).words) == MAX_WORDS
@@ -529,6 +531,9 @@ def test_bundled_words(bundled: SearchIndex, titles: dict[str, CodeDocument]) ->
     thrombosis = bundled.search("vein thrombosis")
     assert any(uid.startswith("ICD10CM:I82.") for uid in uids(thrombosis))
     assert bundled.search("portal veins thrombosis ").hits[0].uid == "ICD10CM:I81"  # veins → vein
+    misspelt = bundled.search("apendicitis", first=3)
+    assert misspelt.total_count < 1_000
+    assert all(uid.startswith(("ICD10CM:K35", "ICD10CM:K36", "ICD10CM:K37")) for uid in uids(misspelt))
     typo = uids(bundled.search("thrombosys"))
     assert typo and all("thrombosis" in titles[uid].title.lower() for uid in typo)
     typed = uids(bundled.search("deep vein thromb"))
