@@ -7,25 +7,21 @@ Then rebuild the search index from the graph, and serve the workload once to rea
 import argparse
 import os
 import statistics
-import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from bench.client import GraphQLClient
 from bench.common import header, peak_rss_mib
-from bench.stack import AppProcess, cpu_seconds, fresh_settings, rss_mib
+from bench.stack import cpu_seconds, fresh_engine, rss_mib
 from bench.stats import load_average
 from bench.workload import CODE_PAGE, PAGES, SEARCH, search_queries
 from graph.driver import Graph
-from graph.engine.control import EngineControl
 from graph.knowledge.loader import load_knowledge
 from graph.knowledge.seed_files import load_seeds
 from graph.loader.bundled import BUNDLED_PATHS, READERS
 from graph.loader.codes import load_release
 from graph.loader.progress import SilentProgress
-from graph.schema_setup import ensure_schema
 from graph.search import BuildStats, SearchIndex
 from server.loading import SEEDS_PATH
 
@@ -137,29 +133,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n\n")[0])
     parser.add_argument("--rebuilds", type=int, default=3, help="search-index rebuilds (default 3)")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="medgraph-bench-") as home:
-        settings = fresh_settings(Path(home))
-        control = EngineControl(settings.engine_config())
-        status = control.start()
-        graph = Graph(settings.graph_config())
-        app = AppProcess(settings)
-        try:
-            ensure_schema(graph)
-            before = load_average()
-            report = load_all(graph, status.pid)
-            loader_mib, engine_mib = peak_rss_mib(os.getpid()), peak_rss_mib(status.pid or 0)
-            print(header("Load: every bundled release + seeds, from empty", ENGINE))
-            print(f"- {before} before the load, {load_average()} after\n")
-            print(load_table(report, loader_mib, engine_mib))
-            print()
-            print(rebuild_table(rebuild_search_index(graph, args.rebuilds)))
-            app.start()
-            served = serve_workload(app.url)
-            print(app_memory_line(app.pid, f"{served} requests"))
-        finally:
-            app.stop()
-            graph.close()
-            control.stop()
+    with fresh_engine() as (_, engine_pid, graph, app):
+        before = load_average()
+        report = load_all(graph, engine_pid)
+        loader_mib, engine_mib = peak_rss_mib(os.getpid()), peak_rss_mib(engine_pid or 0)
+        print(header("Load: every bundled release + seeds, from empty", ENGINE))
+        print(f"- {before} before the load, {load_average()} after\n")
+        print(load_table(report, loader_mib, engine_mib))
+        print()
+        print(rebuild_table(rebuild_search_index(graph, args.rebuilds)))
+        app.start()
+        served = serve_workload(app.url)
+        print(app_memory_line(app.pid, f"{served} requests"))
 
 
 if __name__ == "__main__":

@@ -162,6 +162,17 @@ def open_stack(url: str | None, home: Path | None) -> Iterator[Stack]:
         finally:
             graph.close()
         return
+    with fresh_engine() as (settings, engine_pid, graph, app):
+        print(f"loading every bundled release and the seeds into {settings.home} …", file=sys.stderr)
+        load_everything(graph)
+        app.start()
+        yield Stack(app.url, settings, graph, engine_name(graph), app.pid, engine_pid, fresh=True)
+
+
+@contextlib.contextmanager
+def fresh_engine() -> Iterator[tuple[Settings, int | None, Graph, AppProcess]]:
+    """An empty embedded engine with the graph schema in a temporary home on free ports, its pid, a driver,
+    and an app for it (not started); everything stopped and removed on exit."""
     with tempfile.TemporaryDirectory(prefix="medgraph-bench-") as folder:
         settings = fresh_settings(Path(folder))
         control = EngineControl(settings.engine_config())
@@ -170,10 +181,7 @@ def open_stack(url: str | None, home: Path | None) -> Iterator[Stack]:
         app = AppProcess(settings)
         try:
             ensure_schema(graph)
-            print(f"loading every bundled release and the seeds into {folder} …", file=sys.stderr)
-            load_everything(graph)
-            app.start()
-            yield Stack(app.url, settings, graph, engine_name(graph), app.pid, status.pid, fresh=True)
+            yield settings, status.pid, graph, app
         finally:
             app.stop()
             graph.close()

@@ -15,7 +15,6 @@ larger than a tenth of the cache. The size is bounded in bytes, least recently u
 """
 
 import hashlib
-import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -41,8 +40,7 @@ class ResponseCache:
         self._state: tuple[str | None, str | None] | None = None
         self.generation = 0
         self.hits = 0
-        self.misses = 0
-        self._lock = threading.Lock()  # `follow` and `invalidate` may run in worker threads
+        self.misses = 0  # every method runs on the event loop: no lock
 
     @property
     def size(self) -> int:
@@ -89,21 +87,19 @@ class ResponseCache:
     def put(self, lookup: Lookup, body: bytes) -> None:
         if len(body) > self.max_bytes // 10:
             return
-        with self._lock:
-            if lookup.generation != self.generation or lookup.key in self._entries:
-                return
-            self._entries[lookup.key] = body
-            self._bytes += len(body)
-            while self._bytes > self.max_bytes:
-                _, dropped = self._entries.popitem(last=False)
-                self._bytes -= len(dropped)
+        if lookup.generation != self.generation or lookup.key in self._entries:
+            return
+        self._entries[lookup.key] = body
+        self._bytes += len(body)
+        while self._bytes > self.max_bytes:
+            _, dropped = self._entries.popitem(last=False)
+            self._bytes -= len(dropped)
 
     def invalidate(self) -> None:
         """Forget every answer: the data changed."""
-        with self._lock:
-            self.generation += 1
-            self._entries.clear()
-            self._bytes = 0
+        self.generation += 1
+        self._entries.clear()
+        self._bytes = 0
 
     def follow(self, data_version: str | None, index_version: str | None) -> None:
         """Invalidate when the graph's data version or the search index's version is not the one followed."""

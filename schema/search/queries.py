@@ -6,7 +6,7 @@ from schema.codes.types import Code, CodeSystem, codes_for
 from schema.context import Info
 from schema.errors import BadUserInput
 from schema.search.types import Facet, Highlight, PageInfo, SearchConnection, SearchEdge
-from schema.selection import selects
+from schema.selection import Selected
 
 
 @strawberry.type
@@ -25,7 +25,8 @@ class SearchQueries:
         after: str | None = None,
     ) -> SearchConnection:
         wanted = [s.value for s in systems or []] or None
-        facets, highlights = selects(info, "facets"), selects(info, "edges", "highlights")
+        selects = Selected(info)
+        facets, highlights = selects("facets"), selects("edges", "highlights")
         try:
             # A search costs milliseconds of CPU: off the event loop, like the first build of the index.
             page = await info.context.run_blocking(
@@ -38,7 +39,7 @@ class SearchQueries:
         # Only edges name codes; the index keeps what a hit shows of its code, so the graph is read only for
         # hits indexed without it (a code's notes are read when its `notes` are selected).
         nodes = {hit.uid: Code.of(head_row(hit.head)) for hit in page.hits if hit.head is not None}
-        unread = [hit.uid for hit in page.hits if hit.head is None] if selects(info, "edges") else []
+        unread = [hit.uid for hit in page.hits if hit.head is None] if selects("edges") else []
         nodes |= {code.row.uid: code for code in await codes_for(info, unread)}
         return SearchConnection(
             total_count=page.total_count,
