@@ -19,6 +19,7 @@ from graph.search.service import SearchService
 from schema.curation.access import EDITOR_HEADER
 from server.access_log import AccessLogMiddleware
 from server.body_limit import BodyLimitMiddleware
+from server.fhir import fhir_routes
 from server.graphql_app import MedgraphGraphQL
 from server.health import healthz, readyz
 from server.metrics import Metrics, MetricsMiddleware
@@ -99,6 +100,7 @@ def create_app(settings: Settings) -> Starlette:
             # Both spellings answer: a Mount would redirect `/graphql` to `/graphql/` (a round trip more).
             Route("/graphql", graphql),
             Route("/graphql/", graphql),
+            *fhir_routes(),
             *web_routes(),
         ],
         middleware=[

@@ -7,11 +7,14 @@ at a database you can spare).
 
 import os
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+import uvicorn
 from starlette.testclient import TestClient
 
 from graph.driver import Graph
@@ -23,6 +26,7 @@ from graph.loader.codes import load_release
 from graph.loader.progress import SilentProgress
 from graph.reads.graph_state import data_version
 from graph.schema_setup import ensure_schema
+from server.app import create_app
 from server.loading import SEEDS_PATH
 from server.settings import Settings
 
@@ -101,3 +105,47 @@ def wait_until_following(client: TestClient, timeout: float = 120.0) -> None:
     while app.response_cache.following != (version, version):
         assert time.monotonic() < deadline, "the app never followed the graph's data version"
         time.sleep(0.1)
+
+
+START_TIMEOUT = 60.0
+
+
+@pytest.fixture(scope="session")
+def base_url(
+    settings: Settings, loaded_graph: Graph, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The URL of a real medgraph server over the loaded graph; the search index is ready before tests run.
+
+    The server keeps its search index in a home of its own, so other tests' apps never replace it under it.
+    """
+    own = settings.model_copy(update={"home": tmp_path_factory.mktemp("web-home")})
+    app = create_app(own)
+    if not any(getattr(route, "name", None) == "web-search" for route in app.routes):
+        pytest.fail("create_app does not serve the web pages: add `*web_routes()` (server.web) to its routes")
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="medgraph-web", daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_searchable(url, server)
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+
+
+def _wait_until_searchable(url: str, server: uvicorn.Server) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    query = {"query": '{ suggest(prefix: "37188", first: 1) { code } }'}
+    while time.monotonic() < deadline:
+        if server.started:
+            try:
+                answer = httpx.post(f"{url}/graphql/", json=query, timeout=START_TIMEOUT).json()
+                if answer.get("data", {}).get("suggest"):
+                    return
+            except httpx.HTTPError:
+                pass
+        time.sleep(0.2)
+    raise RuntimeError(f"medgraph did not start serving at {url} within {START_TIMEOUT:.0f} s")

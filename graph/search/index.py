@@ -11,7 +11,7 @@ the same and so come in code order; and every position names the same hit on eve
 
 import math
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,6 +72,12 @@ class SearchPage:
     end_cursor: str | None
     has_next_page: bool
     relaxed: bool  # nothing had every word: these hits have all words but one
+
+
+@dataclass(frozen=True, slots=True)
+class Expansion:
+    total: int
+    heads: tuple[dict[str, Any], ...]  # the codes' properties but their notes, as indexed
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +261,38 @@ class SearchIndex:
                 )
             )
         return suggestions
+
+    def expand(
+        self,
+        system: str,
+        *,
+        within: Collection[str] | None,
+        excluded: Collection[str],
+        text: str | None,
+        offset: int,
+        count: int,
+    ) -> Expansion:
+        """Codes of one system for a terminology expansion (server.fhir): those of `within` (uids; every
+        code of the system when None) but `excluded`, matching `text` as search matches it (ranked so) when
+        given, else in uid order; `offset` and `count` page them. Raises SearchInputError for unusable
+        text."""
+        searcher = self._index.searcher()
+        scope = Query.term_query(self._schema, Field.SYSTEM, system)
+        if within is not None:
+            scope = scope.and_must_match(Query.term_set_query(self._schema, Field.UID, sorted(within)))
+        if excluded:
+            scope = scope.and_must_not_match(Query.term_set_query(self._schema, Field.UID, sorted(excluded)))
+        if text is None:
+            query = Query.const_score_query(scope, 1.0)
+        else:
+            query = _with_filter(_Planner(searcher, self._schema, parse_query(text)).query(), scope)
+        if offset >= searcher.num_docs:
+            return Expansion(_count(searcher.search(query, limit=1, count=True)), ())
+        result = searcher.search(query, limit=count, offset=offset, count=True)
+        heads = tuple(
+            orjson.loads(searcher.doc(address).to_dict()[Field.HEAD][0]) for _, address in result.hits
+        )
+        return Expansion(_count(result), heads)
 
     def _filtered(self, query: Query, billable_only: bool) -> Query:
         if not billable_only:

@@ -5,20 +5,12 @@ this process (started once per session, stopped at the end). Playwright for Pyth
 `npx playwright install` cannot download browsers here, and `make test` installs Debian's chromium.
 """
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
-
-from graph.driver import Graph
-from server.app import create_app
-from server.settings import Settings
-from tests.conftest import free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
 # The flags this machine needs (no GPU, no background calls to Google's hosts); Playwright adds --headless,
@@ -33,48 +25,6 @@ CHROMIUM_ARGS = [
 ]
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "tools" / "web-assets" / "node_modules" / "axe-core" / "axe.min.js"
-START_TIMEOUT = 60.0
-
-
-@pytest.fixture(scope="session")
-def base_url(
-    settings: Settings, loaded_graph: Graph, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """The URL of a real medgraph server over the loaded graph; the search index is ready before tests run.
-
-    The server keeps its search index in a home of its own, so other tests' apps never replace it under it.
-    """
-    own = settings.model_copy(update={"home": tmp_path_factory.mktemp("web-home")})
-    app = create_app(own)
-    if not any(getattr(route, "name", None) == "web-search" for route in app.routes):
-        pytest.fail("create_app does not serve the web pages: add `*web_routes()` (server.web) to its routes")
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="medgraph-web", daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_searchable(url, server)
-        yield url
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
-
-
-def _wait_until_searchable(url: str, server: uvicorn.Server) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    query = {"query": '{ suggest(prefix: "37188", first: 1) { code } }'}
-    while time.monotonic() < deadline:
-        if server.started:
-            try:
-                answer = httpx.post(f"{url}/graphql/", json=query, timeout=START_TIMEOUT).json()
-                if answer.get("data", {}).get("suggest"):
-                    return
-            except httpx.HTTPError:
-                pass
-        time.sleep(0.2)
-    raise RuntimeError(f"medgraph did not start serving at {url} within {START_TIMEOUT:.0f} s")
 
 
 @pytest.fixture(scope="session")
