@@ -2,14 +2,13 @@
 
 Two names are near duplicates when they are equal after folding case, punctuation, plurals and word order.
 Only wording that keeps the same words is caught ("Risk of bleeding" and "Bleeding" stay apart). The seeds
-check is meant to use the key to flag a second "Interventional Radiologists" beside an existing
+check (seed_files) uses the key to flag a second "Interventional Radiologists" beside an existing
 "Interventional radiologist", so the graph keeps one shared node per idea.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -28,14 +27,3 @@ def _singular(word: str) -> str:
 def fold_name(name: str) -> str:
     """The key two near-duplicate names share: lower case, words only, singular, sorted."""
     return " ".join(sorted(_singular(word) for word in _WORD.findall(name.lower())))
-
-
-def near_duplicates(names: Iterable[str]) -> list[tuple[str, str]]:
-    """Pairs (first seen, later name) of distinct names that fold to the same key, in input order."""
-    first_by_key: dict[str, str] = {}
-    pairs: list[tuple[str, str]] = []
-    for name in names:
-        first = first_by_key.setdefault(fold_name(name), name)
-        if first != name:
-            pairs.append((first, name))
-    return pairs

@@ -1,4 +1,4 @@
-from graph.knowledge.name_folding import fold_name, near_duplicates
+from graph.knowledge.name_folding import fold_name
 
 
 def test_case_punctuation_plural_and_word_order_fold_together() -> None:
@@ -12,8 +12,3 @@ def test_case_punctuation_plural_and_word_order_fold_together() -> None:
 def test_different_words_stay_apart() -> None:
     assert fold_name("Bleeding") != fold_name("Bruising")
     assert fold_name("Risk of bleeding") != fold_name("Bleeding")
-
-
-def test_near_duplicates_pairs_each_later_name_with_the_first() -> None:
-    names = ["Bleeding", "Nurse", "bleeding.", "Nurses", "Bleeding"]
-    assert near_duplicates(names) == [("Bleeding", "bleeding."), ("Nurse", "Nurses")]
