@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from graph.knowledge.name_folding import fold_name
 from graph.knowledge.seed_models import (
     VOCAB_KINDS,
     CodeRef,
@@ -289,6 +290,7 @@ def _read_vocabulary(root: Path, read: _Read) -> None:
             item["key"] for item in doc.data if isinstance(item, dict) and isinstance(item.get("key"), str)
         }
         first_line: dict[str, int] = {}
+        first_named: dict[str, str] = {}
         for index, item in enumerate(doc.data):
             entry = _validate(model, doc, item, (index,), problems)
             if not isinstance(entry, VocabEntry):
@@ -305,6 +307,17 @@ def _read_vocabulary(root: Path, read: _Read) -> None:
                 continue
             entries[entry.key] = entry
             first_line[entry.key] = line
+            # One shared node per idea: a name that differs from an earlier one only in wording is a twin.
+            twin = first_named.setdefault(fold_name(entry.name), entry.key)
+            if twin != entry.key:
+                problems.append(
+                    SeedProblem(
+                        path,
+                        _line_of(doc.node, (index, "name")),
+                        f"{kind} name '{entry.name}' is a near duplicate of '{entries[twin].name}' "
+                        f"(key '{twin}', line {first_line[twin]}): reuse that entry",
+                    )
+                )
     if directory.is_dir():
         for path in sorted(directory.iterdir()):
             if path.suffix in {".yaml", ".yml"} and path.stem not in VOCAB_KINDS:

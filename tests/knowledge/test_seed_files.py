@@ -197,3 +197,18 @@ def test_referenced_official_codes(seeds: Path) -> None:
     assert ("ICD10PCS", "06CY3ZZ") in codes
     assert ("HCPCS", "J2997") in codes
     assert all(system in {"ICD10CM", "ICD10PCS", "HCPCS"} for system, _ in codes)
+
+
+def test_near_duplicate_vocabulary_name(seeds: Path) -> None:
+    path = seeds / "vocabulary" / "risks.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text + "\n- key: infections\n  name: infections.\n  description: A second entry.\n", encoding="utf-8"
+    )
+    first_line = text.splitlines().index("- key: infection") + 1
+    problem = only_problem(seeds)
+    assert (problem.file, problem.line) == (path, len(text.splitlines()) + 3)
+    assert problem.message == (
+        f"risks name 'infections.' is a near duplicate of 'Infection' (key 'infection', line {first_line}): "
+        "reuse that entry"
+    )
