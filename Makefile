@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 LINT_DIR := tools/cypher-lint
 LINT_STAMP := $(LINT_DIR)/node_modules/.installed
+AUDIT_DIR := tools/graphql-audit
+AUDIT_STAMP := $(AUDIT_DIR)/node_modules/.installed
 WEB_DIR := tools/web-assets
 WEB_STAMP := $(WEB_DIR)/node_modules/.installed
 WEB_VENDOR := server/web/static/vendor/cytoscape.min.js
@@ -23,6 +25,12 @@ $(PY_STAMP): pyproject.toml
 $(LINT_STAMP): $(LINT_DIR)/package.json $(LINT_DIR)/package-lock.json
 	command -v npm >/dev/null || (apt-get update -q && apt-get install -y -q nodejs npm)
 	npm ci --prefix $(LINT_DIR) --no-audit --no-fund --loglevel=error
+	touch $@
+
+# graphql-http's GraphQL-over-HTTP audit suite, which tests/server/test_graphql_over_http.py runs against the app.
+$(AUDIT_STAMP): $(AUDIT_DIR)/package.json $(AUDIT_DIR)/package-lock.json
+	command -v npm >/dev/null || (apt-get update -q && apt-get install -y -q nodejs npm)
+	npm ci --prefix $(AUDIT_DIR) --no-audit --no-fund --loglevel=error
 	touch $@
 
 # The web pages' browser assets (cytoscape) come from npm and are copied into server/web/static/vendor;
@@ -46,7 +54,7 @@ lint: $(PY_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(PY_STAMP) $(LINT_STAMP) $(WEB_VENDOR) $(CHROMIUM) lint
+test: $(PY_STAMP) $(LINT_STAMP) $(AUDIT_STAMP) $(WEB_VENDOR) $(CHROMIUM) lint
 	$(BIN)/medgraph seeds check
 	$(BIN)/pytest
 
@@ -56,4 +64,4 @@ bench: $(PY_STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) $(LINT_DIR)/node_modules $(WEB_DIR)/node_modules server/web/static/vendor .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(LINT_DIR)/node_modules $(AUDIT_DIR)/node_modules $(WEB_DIR)/node_modules server/web/static/vendor .pytest_cache .ruff_cache

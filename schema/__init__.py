@@ -20,6 +20,7 @@ from schema.documents import DocumentStore, ParsedOnce
 from schema.errors import ErrorCodes, error_code
 from schema.knowledge.queries import KnowledgeQueries
 from schema.knowledge.types import Condition
+from schema.operations import OneOperation
 from schema.search.queries import SearchQueries
 
 MAX_DEPTH = 12
@@ -59,6 +60,7 @@ def build_schema(introspection: bool = True) -> strawberry.Schema:
             lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
             QueryCost,
+            OneOperation,
             *refusals,
             ErrorCodes,
         ],

@@ -89,7 +89,10 @@ def create_app(settings: Settings) -> Starlette:
         try:
             yield
         finally:
+            # Awaited, so that a read the follower has in a worker thread ends before the driver closes.
             refresher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await refresher
             graph.close()
 
     app = Starlette(

@@ -10,21 +10,33 @@
   be sent again shortly (load balancers and clients retry on 503, not on a 200 that holds errors).
 - Successful reads are answered from a `ResponseCache` when one is given (server.response_cache); the
   `X-Cache` header says `hit`, `miss` (computed, and kept if it may be) or `bypass` (not cacheable).
+- Content negotiation (server.media_types): `application/graphql-response+json` when accepted, with a 400 and
+  no `data` for a request that never executed; `Vary: Accept` always.
+- HTTP caching (server.http_caching): a cacheable GET carries an `ETag` of the request and the data's state
+  and `Cache-Control: public, max-age…`; `If-None-Match` with that tag answers 304. Everything else is
+  `no-store`.
+- Automatic persisted queries (server.persisted_queries): `extensions.persistedQuery` by POST or GET.
 """
 
 import json
+from dataclasses import replace
 from typing import Any
 
-from cross_web import HTTPException
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLHTTPResponse
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.schema import BaseSchema
+from strawberry.types import ExecutionResult
+from strawberry.types.execution import PreExecutionError
 
 from schema.context import Context
-from server.response_cache import ResponseCache
+from server.http_caching import NO_STORE, PUBLIC, entity_tag, not_modified
+from server.media_types import GRAPHQL_RESPONSE, JSON, negotiate
+from server.persisted_queries import PersistedQueries, PersistedQueryError
+from server.response_cache import Lookup, ResponseCache
 
 RETRY_AFTER_SECONDS = 5
 HTTP_ERROR_CODES = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 413: "PAYLOAD_TOO_LARGE"}
@@ -34,30 +46,73 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
     def __init__(self, schema: BaseSchema, cache: ResponseCache | None = None, **options: Any) -> None:
         super().__init__(schema, **options)
         self.cache = cache
+        self.persisted = PersistedQueries()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
         request, cache = Request(scope, receive=receive), self.cache
+        media_type = negotiate(request.headers.get("accept"))
         lookup = await cache.lookup(request) if cache is not None else None
-        if cache is None or lookup is None:
-            response = await self.answer(request)
+        tag = self._entity_tag(request, lookup)
+        if tag is not None and not_modified(request.headers.get("if-none-match"), tag):
+            response = Response(status_code=304, headers={"X-Cache": "hit"})
+        elif cache is None or lookup is None:
+            response = await self.answer(request, media_type)
             response.headers["X-Cache"] = "bypass"
         elif (body := cache.get(lookup)) is not None:
-            response = Response(body, media_type="application/json", headers={"X-Cache": "hit"})
+            response = Response(body, media_type=media_type, headers={"X-Cache": "hit"})
         else:
-            response = await self.answer(request)
+            response = await self.answer(request, media_type)
             if getattr(response, "cacheable", False):
                 cache.put(lookup, bytes(response.body))
             response.headers["X-Cache"] = "miss"
+        # Only a complete answer to a GET may be kept by others: one served from the cache or fit for it.
+        if tag is not None and (
+            response.headers["X-Cache"] == "hit" or getattr(response, "cacheable", False)
+        ):
+            response.headers["ETag"] = tag
+            response.headers["Cache-Control"] = PUBLIC
+        else:
+            response.headers["Cache-Control"] = NO_STORE
+        response.headers["Vary"] = "Accept"
         await response(scope, receive, send)
 
-    async def answer(self, request: Request) -> Response:
+    def _entity_tag(self, request: Request, lookup: Lookup | None) -> str | None:
+        """The tag of a GET whose answer may be cached, once the app follows a state of the data."""
+        if request.method != "GET" or lookup is None or self.cache is None or self.cache.following is None:
+            return None
+        return entity_tag(lookup.key, self.cache.following)
+
+    async def answer(self, request: Request, media_type: str = JSON) -> Response:
         try:
-            return await self.run(request)
+            response = await self.run(request)
         except HTTPException as exc:
             return refusal(exc.reason, exc.status_code)
+        except PersistedQueryError as exc:
+            return refusal(str(exc), exc.status, exc.code)
+        if media_type == GRAPHQL_RESPONSE:
+            response.headers["content-type"] = GRAPHQL_RESPONSE
+            if getattr(request.state, "not_executed", False):
+                return _without_data(response)
+        return response
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        # A GET that names a persisted query by its hash is a read, not a visit to the IDE.
+        return "extensions" not in request.query_params and super().should_render_graphql_ide(request)
+
+    async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> Any:
+        data = await super().parse_http_body(request)
+        if isinstance(data, GraphQLRequestData) and data.extensions:
+            query = self.persisted.resolve(data.query, data.extensions)
+            return replace(data, query=query)
+        return data
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        if isinstance(result, PreExecutionError) or (result.data is None and _variables_refused(result)):
+            request.state.not_executed = True
+        return await super().process_result(request, result)
 
     def parse_json(self, data: str | bytes) -> Any:
         try:
@@ -85,9 +140,22 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
         return response
 
 
-def refusal(message: str, status_code: int) -> JSONResponse:
-    code = HTTP_ERROR_CODES.get(status_code, "BAD_REQUEST")
+def refusal(message: str, status_code: int, code: str | None = None) -> JSONResponse:
+    code = code or HTTP_ERROR_CODES.get(status_code, "BAD_REQUEST")
     return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code)
+
+
+def _without_data(response: Response) -> Response:
+    """A request error in the GraphQL-over-HTTP media type: 400, and no `data` entry at all."""
+    body = json.loads(bytes(response.body))
+    body.pop("data", None)
+    return Response(json.dumps(body).encode(), status_code=400, media_type=GRAPHQL_RESPONSE)
+
+
+def _variables_refused(result: ExecutionResult) -> bool:
+    """graphql-core refuses variables that do not coerce before it executes anything."""
+    errors = result.errors or []
+    return bool(errors) and all(error.message.startswith("Variable '$") for error in errors)
 
 
 def database_down(response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse]) -> bool:

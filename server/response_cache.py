@@ -56,8 +56,8 @@ class ResponseCache:
         if not _may_be_cached(request):
             return None
         if request.method == "GET":
-            if "query" not in request.query_params:
-                return None  # GraphiQL, or an error
+            if "query" not in request.query_params and "extensions" not in request.query_params:
+                return None  # GraphiQL, or an error (a persisted query names itself in `extensions`)
             request_bytes = b"GET\0" + request.url.query.encode()
         elif request.method == "POST":
             content_type = request.headers.get("content-type", "").encode()
@@ -96,10 +96,12 @@ class ResponseCache:
             self._bytes -= len(dropped)
 
     def invalidate(self) -> None:
-        """Forget every answer: the data changed."""
+        """Forget every answer: the data changed. Until the next `follow` names the new state, no state is
+        followed, so no entity tag (server.http_caching) can name an answer of the old one."""
         self.generation += 1
         self._entries.clear()
         self._bytes = 0
+        self._state = None
 
     def follow(self, data_version: str | None, index_version: str | None) -> None:
         """Invalidate when the graph's data version or the search index's version is not the one followed."""
