@@ -13,12 +13,12 @@ from starlette.routing import Route
 
 from graph.driver import Graph
 from graph.errors import GraphError
-from graph.reads.graph_state import data_version
 from graph.schema_setup import ensure_schema
 from graph.search.service import SearchService
 from schema.curation.access import EDITOR_HEADER
 from server.access_log import AccessLogMiddleware
 from server.body_limit import BodyLimitMiddleware
+from server.data_follower import DataFollower
 from server.fhir import fhir_routes
 from server.graphql_app import MedgraphGraphQL
 from server.health import healthz, readyz
@@ -30,29 +30,6 @@ from server.web import web_routes
 
 log = logging.getLogger("medgraph")
 DATA_VERSION_POLL_SECONDS = 1.0
-
-
-async def follow_data_version(
-    graph: Graph, search: SearchService, cache: ResponseCache, every: float
-) -> None:
-    """Build the search index at start, then follow the graph's data version: loads by other processes and
-    curation writes (of any replica) show within `every` seconds, and in search once the index is rebuilt."""
-    failing = False  # logged once when the graph stops answering, and once when it answers again
-    while True:
-        try:
-            version = await run_in_threadpool(data_version, graph)
-            cache.follow(version, search.version)
-            if search.version != version or search.version is None:
-                await run_in_threadpool(search.refresh)
-                cache.follow(version, search.version)
-            if failing:
-                log.info("data version followed again: %s", version)
-            failing = False
-        except GraphError as exc:
-            if not failing:
-                log.warning("data version not followed: %s", exc)
-            failing = True
-        await asyncio.sleep(every)
 
 
 def cors(settings: Settings) -> list[Middleware]:
@@ -77,6 +54,7 @@ def create_app(settings: Settings) -> Starlette:
     cache = ResponseCache()
     metrics.watch(cache)
     graphql = MedgraphGraphQL(settings.dev, settings.introspection_enabled, cache)
+    follower = DataFollower(graph, search, cache, DATA_VERSION_POLL_SECONDS, metrics.count_follower_failure)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -85,7 +63,7 @@ def create_app(settings: Settings) -> Starlette:
             log.info("graph schema ready on %s (%s)", graph.config.uri, engine)
         except GraphError as exc:  # the app still serves /healthz and a 503 /readyz that says why
             log.warning("graph schema not set up at start: %s", exc)
-        refresher = asyncio.create_task(follow_data_version(graph, search, cache, DATA_VERSION_POLL_SECONDS))
+        refresher = asyncio.create_task(follower.run())
         try:
             yield
         finally:
@@ -120,4 +98,5 @@ def create_app(settings: Settings) -> Starlette:
     app.state.response_cache = cache
     app.state.settings = settings
     app.state.metrics = metrics
+    app.state.follower = follower
     return app

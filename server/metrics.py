@@ -35,6 +35,16 @@ class Metrics:
             "medgraph_database_errors", "Database errors by kind", ["kind"], registry=self.registry
         )
 
+        self.follower_failures = Counter(
+            "medgraph_data_follower_failures",
+            "Failed steps of following the graph's data version, by kind",
+            ["kind"],
+            registry=self.registry,
+        )
+
+    def count_follower_failure(self, error: Exception) -> None:
+        self.follower_failures.labels(type(error).__name__).inc()
+
     def count_database_error(self, error: Exception) -> None:
         self.database_errors.labels(type(error).__name__).inc()
 

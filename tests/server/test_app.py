@@ -7,7 +7,7 @@ from starlette.testclient import TestClient
 
 from server.app import create_app
 from server.settings import Settings
-from tests.conftest import free_port
+from tests.conftest import free_port, wait_until_following
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +22,8 @@ def test_healthz_says_the_process_is_up(client: TestClient) -> None:
     assert response.json() == {"status": "ok"}
 
 
-def test_readyz_is_ready_when_the_database_answers(client: TestClient) -> None:
+def test_readyz_is_ready_when_the_database_answers_and_the_index_is_built(client: TestClient) -> None:
+    wait_until_following(client)
     response = client.get("/readyz")
     assert response.status_code == 200
     assert response.json() == {"status": "ready"}

@@ -70,8 +70,8 @@ def test_a_killed_engine_is_a_503_and_the_app_recovers_when_it_is_started_again(
 ) -> None:
     settings, control = engine
     with TestClient(create_app(settings)) as client:
-        assert client.get("/readyz").status_code == 200
         wait_until_following(client)
+        assert client.get("/readyz").status_code == 200
         for body in (CODE_SYSTEMS, SEARCH, CODE):
             served = client.post("/graphql", json=body)
             assert served.status_code == 200 and "errors" not in served.json(), served.text
