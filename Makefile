@@ -53,6 +53,7 @@ run: $(PY_STAMP) $(WEB_VENDOR)
 lint: $(PY_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy  # strict over graph/, schema/, server/ (pyproject.toml [tool.mypy])
 
 test: $(PY_STAMP) $(LINT_STAMP) $(AUDIT_STAMP) $(WEB_VENDOR) $(CHROMIUM) lint
 	$(BIN)/medgraph seeds check

@@ -2,8 +2,9 @@
 
 from typing import Any
 
-from starlette.requests import Request
+from starlette.requests import HTTPConnection, Request
 from starlette.responses import Response
+from starlette.websockets import WebSocket
 
 from schema import build_schema, schema
 from schema.context import Context
@@ -18,11 +19,11 @@ class MedgraphGraphQL(GraphQLOverHTTP):
         served = schema if introspection else build_schema(introspection=False)
         super().__init__(served, cache, graphql_ide="graphiql" if dev else None, allow_queries_via_get=True)
 
-    async def get_context(self, request: Request, response: Response | Any) -> Context:
+    async def get_context(self, request: Request | WebSocket, response: Response | Any) -> Context:
         return context_for(request)
 
 
-def context_for(request: Request) -> Context:
+def context_for(request: HTTPConnection) -> Context:
     """The context of one request, for the endpoint and for pages that execute the schema in process."""
     settings: Settings = request.app.state.settings
     return Context(

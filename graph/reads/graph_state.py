@@ -13,7 +13,8 @@ from graph.queries.graph_state import (
 
 
 def is_empty(graph: Graph) -> bool:
-    return graph.read(COUNT_CODES)[0]["codes"] == 0
+    codes: int = graph.read(COUNT_CODES)[0]["codes"]
+    return codes == 0
 
 
 def data_version(graph: Graph) -> str | None:

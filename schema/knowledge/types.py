@@ -25,7 +25,11 @@ class Concept:
 
 
 def concept_of(kind: type[C], row: ConceptRow) -> C:
-    return kind(key=row.key, name=row.name, synonyms=list(row.synonyms), description=row.description)
+    concept = kind(key=row.key, name=row.name, synonyms=list(row.synonyms), description=row.description)
+    if isinstance(concept, Node):
+        # A concept fetchable with `node(id:)` carries the global id of its type and key, as a Code does.
+        concept.id = encode_id(kind.__name__, row.key)
+    return concept
 
 
 @strawberry.type
@@ -64,9 +68,7 @@ class Drug(Concept):
 
 @strawberry.type(description="A condition (diagnosis) that procedures are indicated for.")
 class Condition(Node, Concept):
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return encode_id("Condition", self.key)
+    id: strawberry.ID = strawberry.field(default=strawberry.ID(""))
 
     @strawberry.field(description="The ICD-10-CM codes that express this condition.")
     async def codes(self, info: Info) -> list[CodeRef]:

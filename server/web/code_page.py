@@ -97,7 +97,8 @@ async def _optional(web: Web, request: Request, document: str, **variables: Any)
         data = await web.query(request, document, **variables)
     except QueryFailed:
         return None
-    return data["code"]
+    code: dict[str, Any] | None = data["code"]
+    return code
 
 
 def _grouped(notes: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:

@@ -58,6 +58,7 @@ def outline(code: dict[str, Any], has_notes: bool, has_related: bool) -> list[tu
         "crosswalks": any(mapping["code"] for mapping in code["mappings"]),
         "drugs": bool(code["drugs"]),
     }
+    sections: tuple[tuple[str, str], ...]
     if monograph:
         sections = MONOGRAPH_SECTIONS + GRAPH_SECTIONS + CODING_SECTIONS
     else:
