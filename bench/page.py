@@ -16,13 +16,13 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
+from bench import cypher as q
 from bench.client import FLOOR, GraphQLClient
 from bench.common import header
 from bench.stack import Stack, add_stack_arguments, cpu_seconds, open_stack
 from bench.stats import Summary, latency_table, load_average
 from bench.workload import PAGE_DOCUMENTS, PAGES, uid
 from graph.driver import Graph
-from graph.queries import benchmark as q
 from graph.reads.neighborhood import CHILDREN_PER_NODE
 from graph.reads.similar import similar_codes
 

@@ -19,13 +19,13 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bench import cypher as q
 from bench.client import FLOOR, GraphQLClient
 from bench.common import header
 from bench.stack import Stack, add_stack_arguments, cpu_seconds, open_stack, search_index
 from bench.stats import Summary, latency_table, load_average
 from bench.workload import SEARCH, SEARCH_COUNT_ONLY, SearchQuery, search_queries
 from graph.dialect import detect_engine, fulltext_index_name
-from graph.queries import benchmark as q
 from graph.search import CodeDocument, SearchIndex, read_documents
 
 PAGE = 20  # the API's default `first`

@@ -8,6 +8,7 @@ Neo4j's own linter over every statement the app sends.
 import importlib
 import pkgutil
 import re
+from types import ModuleType
 
 _UPPER_CASE = re.compile(r"[A-Z][A-Z0-9_]*")
 
@@ -31,10 +32,17 @@ def all_queries() -> dict[str, str]:
     found: dict[str, str] = {}
     for module_info in pkgutil.iter_modules(__path__):
         module = importlib.import_module(f"{__name__}.{module_info.name}")
-        for attr, value in vars(module).items():
-            if _UPPER_CASE.fullmatch(attr) and isinstance(value, str):
-                found[f"{module_info.name}.{attr}"] = value
+        found |= {f"{module_info.name}.{name}": text for name, text in cypher_constants(module).items()}
     return dict(sorted(found.items()))
+
+
+def cypher_constants(module: ModuleType) -> dict[str, str]:
+    """A module's Cypher: its UPPER_CASE `str` constants (also for the tests' and benchmarks' own modules)."""
+    return {
+        attr: value
+        for attr, value in vars(module).items()
+        if _UPPER_CASE.fullmatch(attr) and isinstance(value, str)
+    }
 
 
 def query_parameters(text: str) -> list[str]:

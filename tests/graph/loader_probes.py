@@ -3,7 +3,7 @@
 from typing import Any
 
 from graph.driver import Graph
-from graph.queries import inspection as q
+from tests.graph import inspection_queries as q
 
 
 def code(graph: Graph, uid: str) -> dict[str, Any]:

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from bench import cypher as bench_cypher
 from graph.model import Label, Rel
-from graph.queries import all_queries, query_parameters
+from graph.queries import all_queries, cypher_constants, query_parameters
+from tests.graph import inspection_queries
 
 ROOT = Path(__file__).resolve().parents[2]
 LINTER = ROOT / "tools" / "cypher-lint"
@@ -206,9 +208,18 @@ PARAMETERS = (
 )
 
 
+def sent_queries() -> dict[str, str]:
+    """Every statement sent to an engine: the app's, and those only the tests and the benchmarks send."""
+    outside = {"tests.inspection": inspection_queries, "bench.cypher": bench_cypher}
+    found = all_queries()
+    for prefix, module in outside.items():
+        found |= {f"{prefix}.{name}": text for name, text in cypher_constants(module).items()}
+    return found
+
+
 def statements() -> dict[str, tuple[str, list[str]]]:
-    """The app's queries and this module's statements: name → (text, declared parameters)."""
-    found = {name: (text, query_parameters(text)) for name, text in all_queries().items()}
+    """The sent queries and this module's statements: name → (text, declared parameters)."""
+    found = {name: (text, query_parameters(text)) for name, text in sent_queries().items()}
     found |= {f"spec: {name}": (text, params) for name, (text, params, _) in SPECIFICATION.items()}
     found |= {f"idiom: {name}": (text, query_parameters(text)) for name, text in IDIOMS.items()}
     found["parameters"] = (PARAMETERS, query_parameters(PARAMETERS))
@@ -235,7 +246,7 @@ def test_every_query_of_the_app_is_valid_neo4j_5_cypher() -> None:
     results = lint_results()
     problems = [
         describe(name, text, diagnostic)
-        for name, text in all_queries().items()
+        for name, text in sent_queries().items()
         for diagnostic in results[name].diagnostics
         if diagnostic.severity in (ERROR, WARNING)
     ]

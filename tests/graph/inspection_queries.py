@@ -1,4 +1,4 @@
-"""Reads that inspect what a load wrote; the test suite checks loads with them, and they are handy in a shell."""
+"""Reads that inspect what a load wrote, for the tests of loads (linted as the app's Cypher is)."""
 
 CODE_BY_UID = "MATCH (c:Code {uid: $uid}) RETURN c {.*} AS code"
 ANCESTOR_UIDS = """
