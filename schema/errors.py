@@ -1,12 +1,21 @@
 """GraphQL errors with `extensions.code`, the boundary where our exceptions become API errors.
 
-BAD_USER_INPUT         an argument is not acceptable (raised as `BadUserInput`)
-UNAUTHENTICATED        a write without the right API key (raised as `Unauthenticated`)
-FORBIDDEN              a write where the server takes none: no API key is configured (raised as `Forbidden`)
-QUERY_TOO_COMPLEX      a limit on depth, aliases, tokens or estimated cost was exceeded (`QueryTooComplex`)
-DATABASE_UNAVAILABLE   the graph engine cannot be reached
-DATABASE_TIMEOUT       a query ran past its time limit
-INTERNAL_ERROR         anything else; details are logged, not shown
+The exceptions resolvers raise, one tree; each message is shown to the user as written:
+
+ApiError
+ ├── BadUserInput         BAD_USER_INPUT        an argument is not acceptable
+ ├── Unauthenticated      UNAUTHENTICATED       a write without the right API key
+ ├── Forbidden            FORBIDDEN             a write where the server takes none: no API key is configured
+ └── QueryTooComplex      QUERY_TOO_COMPLEX     over a limit on depth, aliases, tokens or estimated cost
+
+The codes of errors that come from elsewhere:
+GRAPHQL_PARSE_FAILED       the document is not GraphQL (graphql-core's syntax error)
+GRAPHQL_VALIDATION_FAILED  the document does not fit the schema (an unknown field, a bad argument …)
+DATABASE_UNAVAILABLE       the graph engine cannot be reached (graph.errors.DatabaseUnavailable)
+DATABASE_TIMEOUT           a query ran past its time limit (graph.errors.QueryTimeout)
+INTERNAL_ERROR             anything else; details are logged, not shown
+The HTTP layer adds BAD_REQUEST, NOT_FOUND, METHOD_NOT_ALLOWED, PAYLOAD_TOO_LARGE (server.graphql_http,
+server.body_limit) and PERSISTED_QUERY_NOT_FOUND, PERSISTED_QUERY_HASH_MISMATCH (server.persisted_queries).
 """
 
 import logging
@@ -19,26 +28,37 @@ from graph.errors import DatabaseUnavailable, QueryTimeout
 log = logging.getLogger("medgraph.graphql")
 
 
-class BadUserInput(Exception):
-    """Raised by resolvers for arguments they refuse; the message is shown to the user."""
+class ApiError(Exception):
+    """An error the API reports to the client in its own words (the message is shown as written)."""
 
 
-class Unauthenticated(Exception):
-    """The request did not prove who it is (no key, or the wrong one); the message is shown to the user."""
+class BadUserInput(ApiError):
+    """Raised by resolvers for arguments they refuse."""
 
 
-class Forbidden(Exception):
-    """The server does not allow this at all, whoever asks; the message is shown to the user."""
+class Unauthenticated(ApiError):
+    """The request did not prove who it is (no key, or the wrong one)."""
 
 
-class QueryTooComplex(Exception):
-    """A document over one of the schema's limits, refused before it runs; the message is shown."""
+class Forbidden(ApiError):
+    """The server does not allow this at all, whoever asks."""
+
+
+class QueryTooComplex(ApiError):
+    """A document over one of the schema's limits, refused before it runs."""
 
 
 def error_code(error: GraphQLError) -> str:
     original = error.original_error
     if original is None:
-        return "QUERY_TOO_COMPLEX" if _is_limit(error) else "GRAPHQL_VALIDATION_FAILED"
+        if _is_limit(error):
+            return "QUERY_TOO_COMPLEX"
+        # graphql-core words every parse failure "Syntax Error: …" and gives it no original error.
+        return (
+            "GRAPHQL_PARSE_FAILED"
+            if error.message.startswith("Syntax Error")
+            else "GRAPHQL_VALIDATION_FAILED"
+        )
     if isinstance(original, BadUserInput) or _is_bad_variable(error):
         return "BAD_USER_INPUT"
     if isinstance(original, QueryTooComplex):

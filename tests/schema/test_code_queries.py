@@ -219,4 +219,4 @@ def test_a_document_sent_again_is_answered_alike_from_the_parsed_and_validated_s
     first, again = api.execute(invalid), api.execute(invalid)
     assert [e.message for e in first.errors] == [e.message for e in again.errors]
     assert "nonsense" in first.errors[0].message
-    assert api.error_codes("{ code(") == api.error_codes("{ code(") == ["GRAPHQL_VALIDATION_FAILED"]
+    assert api.error_codes("{ code(") == api.error_codes("{ code(") == ["GRAPHQL_PARSE_FAILED"]

@@ -253,7 +253,10 @@ def test_search_text_inlined_in_the_document_is_only_ever_a_string(
         f"{{ search(query: {literal(query)}{first_arg}) {{ totalCount edges {{ node {{ code }} }} }} }}"
     )
     # A lone surrogate escape (\\ud800) is a GraphQL syntax error; a 64-bit int literal fails validation.
-    codes_of(send(client, document), INPUT_CODES | LIMIT_CODES | {"GRAPHQL_VALIDATION_FAILED"})
+    codes_of(
+        send(client, document),
+        INPUT_CODES | LIMIT_CODES | {"GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED"},
+    )
 
 
 @FUZZ
@@ -300,7 +303,7 @@ def test_code_inlined_in_the_document_is_only_ever_a_string(
     client: TestClient, system: str, code: str
 ) -> None:
     document = f"{{ code(system: {system}, code: {literal(code)}) {{ code }} }}"
-    codes_of(send(client, document), INPUT_CODES | {"GRAPHQL_VALIDATION_FAILED"})
+    codes_of(send(client, document), INPUT_CODES | {"GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED"})
 
 
 @FUZZ
