@@ -18,6 +18,7 @@ from graph.search.service import SearchService
 from schema.curation.access import EDITOR_HEADER
 from server.access_log import AccessLogMiddleware
 from server.body_limit import BodyLimitMiddleware
+from server.compression import compression
 from server.data_follower import DataFollower
 from server.fhir import fhir_routes
 from server.graphql_app import MedgraphGraphQL
@@ -88,6 +89,7 @@ def create_app(settings: Settings) -> Starlette:
             Middleware(MetricsMiddleware, metrics=metrics),
             Middleware(AccessLogMiddleware),
             Middleware(SecurityHeadersMiddleware),
+            compression(),
             *cors(settings),
             Middleware(BodyLimitMiddleware),
         ],

@@ -17,16 +17,19 @@ NO_STORE = "no-store"
 
 
 def entity_tag(request_key: bytes, state: tuple[str | None, str | None]) -> str:
+    """A weak tag: the same answer is sent plain, gzip- or brotli-encoded (server.compression), and a strong
+    tag would have to differ per encoding; If-None-Match compares tags weakly anyway."""
     digest = hashlib.blake2b(request_key + b"\0" + "|".join(v or "" for v in state).encode(), digest_size=12)
-    return f'"{digest.hexdigest()}"'
+    return f'W/"{digest.hexdigest()}"'
 
 
 def not_modified(if_none_match: str | None, tag: str) -> bool:
-    """Whether an `If-None-Match` header names `tag` (weak or strong, or `*`)."""
+    """Whether an `If-None-Match` header names `tag` (weak, strong or `*`), by RFC 9110's weak comparison."""
     if not if_none_match:
         return False
+    opaque = tag.removeprefix("W/")
     for candidate in if_none_match.split(","):
         candidate = candidate.strip()
-        if candidate == "*" or candidate.removeprefix("W/") == tag:
+        if candidate == "*" or candidate.removeprefix("W/") == opaque:
             return True
     return False

@@ -9,7 +9,7 @@ from starlette.testclient import TestClient
 
 from graph.driver import Graph
 from server.app import create_app
-from server.http_caching import not_modified
+from server.http_caching import entity_tag, not_modified
 from server.settings import Settings
 from tests.conftest import settings_environ, wait_until_following
 
@@ -18,12 +18,19 @@ READ = {"query": '{ code(system: ICD10CM, code: "I26.99") { title } }'}
 
 
 def test_if_none_match_names_the_tag_weakly_strongly_or_with_a_star() -> None:
-    assert not_modified('"abc"', '"abc"')
-    assert not_modified('W/"abc"', '"abc"')
-    assert not_modified('"x", "abc"', '"abc"')
-    assert not_modified("*", '"abc"')
-    assert not not_modified('"abd"', '"abc"')
-    assert not not_modified(None, '"abc"')
+    assert not_modified('W/"abc"', 'W/"abc"')
+    assert not_modified('"abc"', 'W/"abc"')
+    assert not_modified('"x", W/"abc"', 'W/"abc"')
+    assert not_modified("*", 'W/"abc"')
+    assert not not_modified('W/"abd"', 'W/"abc"')
+    assert not not_modified(None, 'W/"abc"')
+
+
+def test_an_entity_tag_is_weak_and_changes_with_the_data() -> None:
+    tag = entity_tag(b"GET /codes/CPT/37188", ("v1", "index-1"))
+    assert tag.startswith('W/"') and tag.endswith('"')
+    assert tag == entity_tag(b"GET /codes/CPT/37188", ("v1", "index-1"))
+    assert tag != entity_tag(b"GET /codes/CPT/37188", ("v2", "index-1"))
 
 
 @pytest.fixture(scope="module")
