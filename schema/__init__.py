@@ -17,7 +17,7 @@ from schema.cost import QueryCost
 from schema.curation.mutations import Mutation
 from schema.curation.queries import CurationQueries
 from schema.documents import DocumentStore, ParsedOnce
-from schema.errors import ErrorCodes, error_code
+from schema.errors import ErrorCode, ErrorCodes, error_code
 from schema.knowledge.queries import KnowledgeQueries
 from schema.knowledge.types import Condition
 from schema.operations import OneOperation
@@ -53,7 +53,7 @@ def build_schema(introspection: bool = True) -> strawberry.Schema:
     return _Schema(
         query=Query,
         mutation=Mutation,
-        types=[Code, Condition],
+        types=[Code, Condition, ErrorCode],
         extensions=[
             lambda: ParsedOnce(documents),
             lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),

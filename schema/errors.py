@@ -8,24 +8,59 @@ ApiError
  ├── Forbidden            FORBIDDEN             a write where the server takes none: no API key is configured
  └── QueryTooComplex      QUERY_TOO_COMPLEX     over a limit on depth, aliases, tokens or estimated cost
 
-The codes of errors that come from elsewhere:
-GRAPHQL_PARSE_FAILED       the document is not GraphQL (graphql-core's syntax error)
-GRAPHQL_VALIDATION_FAILED  the document does not fit the schema (an unknown field, a bad argument …)
-DATABASE_UNAVAILABLE       the graph engine cannot be reached (graph.errors.DatabaseUnavailable)
-DATABASE_TIMEOUT           a query ran past its time limit (graph.errors.QueryTimeout)
-INTERNAL_ERROR             anything else; details are logged, not shown
-The HTTP layer adds BAD_REQUEST, NOT_FOUND, METHOD_NOT_ALLOWED, PAYLOAD_TOO_LARGE (server.graphql_http,
-server.body_limit) and PERSISTED_QUERY_NOT_FOUND, PERSISTED_QUERY_HASH_MISMATCH (server.persisted_queries).
+Every code a client can meet, these and those of the HTTP layer (server.graphql_http, server.body_limit,
+server.persisted_queries), is a value of `ErrorCode`, published in the SDL with what each means.
 """
 
 import logging
+from enum import StrEnum
 
+import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
 from graph.errors import DatabaseUnavailable, QueryTimeout
 
 log = logging.getLogger("medgraph.graphql")
+
+
+# Published in the SDL so that clients can switch on the codes; the API sends them as plain strings.
+@strawberry.enum(
+    description=(
+        "The `extensions.code` of every error the API answers with. "
+        "BAD_USER_INPUT: an argument is not acceptable; "
+        "UNAUTHENTICATED: a write without the right API key; "
+        "FORBIDDEN: a write where the server takes none (no API key is set); "
+        "QUERY_TOO_COMPLEX: over a limit on depth, aliases, tokens or cost; not run; "
+        "GRAPHQL_PARSE_FAILED: the document is not GraphQL; "
+        "GRAPHQL_VALIDATION_FAILED: the document does not fit the schema; "
+        "DATABASE_UNAVAILABLE: the graph engine cannot be reached; try again; "
+        "DATABASE_TIMEOUT: a query ran past its time limit; "
+        "INTERNAL_ERROR: anything else; details are logged; "
+        "BAD_REQUEST: HTTP: not a GraphQL-over-HTTP request; "
+        "NOT_FOUND: HTTP: no such path; "
+        "METHOD_NOT_ALLOWED: HTTP: not GET or POST, or a mutation over GET; "
+        "PAYLOAD_TOO_LARGE: HTTP: the body is over the limit; "
+        "PERSISTED_QUERY_NOT_FOUND: APQ: unknown hash; send the document once; "
+        "PERSISTED_QUERY_HASH_MISMATCH: APQ: the document does not hash to sha256Hash."
+    )
+)
+class ErrorCode(StrEnum):
+    BAD_USER_INPUT = "BAD_USER_INPUT"
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+    FORBIDDEN = "FORBIDDEN"
+    QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+    GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+    GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+    DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE"
+    DATABASE_TIMEOUT = "DATABASE_TIMEOUT"
+    INTERNAL_ERROR = "INTERNAL_ERROR"
+    BAD_REQUEST = "BAD_REQUEST"
+    NOT_FOUND = "NOT_FOUND"
+    METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
+    PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
+    PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
+    PERSISTED_QUERY_HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH"
 
 
 class ApiError(Exception):
@@ -48,36 +83,36 @@ class QueryTooComplex(ApiError):
     """A document over one of the schema's limits, refused before it runs."""
 
 
-def error_code(error: GraphQLError) -> str:
+def error_code(error: GraphQLError) -> ErrorCode:
     original = error.original_error
     if original is None:
         if _is_limit(error):
-            return "QUERY_TOO_COMPLEX"
+            return ErrorCode.QUERY_TOO_COMPLEX
         # graphql-core words every parse failure "Syntax Error: …" and gives it no original error.
         return (
-            "GRAPHQL_PARSE_FAILED"
+            ErrorCode.GRAPHQL_PARSE_FAILED
             if error.message.startswith("Syntax Error")
-            else "GRAPHQL_VALIDATION_FAILED"
+            else ErrorCode.GRAPHQL_VALIDATION_FAILED
         )
     if isinstance(original, BadUserInput) or _is_bad_variable(error):
-        return "BAD_USER_INPUT"
+        return ErrorCode.BAD_USER_INPUT
     if isinstance(original, QueryTooComplex):
-        return "QUERY_TOO_COMPLEX"
+        return ErrorCode.QUERY_TOO_COMPLEX
     if isinstance(original, Unauthenticated):
-        return "UNAUTHENTICATED"
+        return ErrorCode.UNAUTHENTICATED
     if isinstance(original, Forbidden):
-        return "FORBIDDEN"
+        return ErrorCode.FORBIDDEN
     if isinstance(original, DatabaseUnavailable):
-        return "DATABASE_UNAVAILABLE"
+        return ErrorCode.DATABASE_UNAVAILABLE
     if isinstance(original, QueryTimeout):
-        return "DATABASE_TIMEOUT"
-    return "INTERNAL_ERROR"
+        return ErrorCode.DATABASE_TIMEOUT
+    return ErrorCode.INTERNAL_ERROR
 
 
 _PUBLIC_MESSAGES = {
-    "DATABASE_UNAVAILABLE": "The code database is unavailable right now; try again shortly.",
-    "DATABASE_TIMEOUT": "The query took too long and was stopped.",
-    "INTERNAL_ERROR": "Internal error.",
+    ErrorCode.DATABASE_UNAVAILABLE: "The code database is unavailable right now; try again shortly.",
+    ErrorCode.DATABASE_TIMEOUT: "The query took too long and was stopped.",
+    ErrorCode.INTERNAL_ERROR: "Internal error.",
 }
 
 
@@ -109,7 +144,7 @@ class ErrorCodes(SchemaExtension):
     @staticmethod
     def _coded(error: GraphQLError) -> GraphQLError:
         code = error_code(error)
-        if code == "INTERNAL_ERROR":
+        if code == ErrorCode.INTERNAL_ERROR:
             log.error("internal error in %s", error.path, exc_info=error.original_error)
         return GraphQLError(
             _PUBLIC_MESSAGES.get(code, error.message),
@@ -118,5 +153,5 @@ class ErrorCodes(SchemaExtension):
             positions=error.positions,
             path=error.path,
             original_error=error.original_error,
-            extensions={**(error.extensions or {}), "code": code},
+            extensions={**(error.extensions or {}), "code": code.value},
         )

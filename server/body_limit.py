@@ -3,6 +3,8 @@
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from schema.errors import ErrorCode
+
 DEFAULT_MAX_BODY_BYTES = 64 * 1024
 
 
@@ -52,7 +54,7 @@ class BodyLimitMiddleware:
                 "errors": [
                     {
                         "message": f"request body over {self.max_bytes} bytes",
-                        "extensions": {"code": "PAYLOAD_TOO_LARGE"},
+                        "extensions": {"code": ErrorCode.PAYLOAD_TOO_LARGE},
                     }
                 ]
             },

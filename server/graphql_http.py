@@ -33,13 +33,18 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 
 from schema.context import Context
+from schema.errors import ErrorCode
 from server.http_caching import NO_STORE, PUBLIC, entity_tag, not_modified
 from server.media_types import GRAPHQL_RESPONSE, JSON, negotiate
 from server.persisted_queries import PersistedQueries, PersistedQueryError
 from server.response_cache import Lookup, ResponseCache
 
 RETRY_AFTER_SECONDS = 5
-HTTP_ERROR_CODES = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 413: "PAYLOAD_TOO_LARGE"}
+HTTP_ERROR_CODES = {
+    404: ErrorCode.NOT_FOUND,
+    405: ErrorCode.METHOD_NOT_ALLOWED,
+    413: ErrorCode.PAYLOAD_TOO_LARGE,
+}
 
 
 class GraphQLOverHTTP(GraphQL[Context, None]):
@@ -141,7 +146,7 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
 
 
 def refusal(message: str, status_code: int, code: str | None = None) -> JSONResponse:
-    code = code or HTTP_ERROR_CODES.get(status_code, "BAD_REQUEST")
+    code = code or HTTP_ERROR_CODES.get(status_code, ErrorCode.BAD_REQUEST)
     return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code)
 
 
@@ -163,7 +168,7 @@ def database_down(response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse]
     if isinstance(response_data, list):
         return False  # batches are refused before they run
     errors = response_data.get("errors") or []
-    return bool(errors) and all(_code(error) == "DATABASE_UNAVAILABLE" for error in errors)
+    return bool(errors) and all(_code(error) == ErrorCode.DATABASE_UNAVAILABLE for error in errors)
 
 
 def _code(error: object) -> object:

@@ -12,6 +12,8 @@ import re
 from collections import OrderedDict
 from typing import Any
 
+from schema.errors import ErrorCode
+
 MAX_DOCUMENTS = 2_000
 MAX_BYTES = 8 * 1024 * 1024
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -42,21 +44,21 @@ class PersistedQueries:
             return query
         if not isinstance(persisted, dict) or persisted.get("version") != 1:
             raise PersistedQueryError("persistedQuery must be {\"version\": 1, \"sha256Hash\": …}.",
-                                      "BAD_REQUEST", 400)  # fmt: skip
+                                      ErrorCode.BAD_REQUEST, 400)  # fmt: skip
         digest = persisted.get("sha256Hash")
         if not isinstance(digest, str) or not _SHA256.fullmatch(digest):
             raise PersistedQueryError(
-                "sha256Hash must be 64 lower-case hexadecimal digits.", "BAD_REQUEST", 400
+                "sha256Hash must be 64 lower-case hexadecimal digits.", ErrorCode.BAD_REQUEST, 400
             )
         if query is None:
             known = self._documents.get(digest)
             if known is None:
-                raise PersistedQueryError("PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND", 200)
+                raise PersistedQueryError("PersistedQueryNotFound", ErrorCode.PERSISTED_QUERY_NOT_FOUND, 200)
             self._documents.move_to_end(digest)
             return known
         if hashlib.sha256(query.encode()).hexdigest() != digest:
             raise PersistedQueryError(
-                "provided sha does not match query", "PERSISTED_QUERY_HASH_MISMATCH", 400
+                "provided sha does not match query", ErrorCode.PERSISTED_QUERY_HASH_MISMATCH, 400
             )
         self._remember(digest, query)
         return query
