@@ -12,6 +12,15 @@ WITH c
 WHERE c.system = $system
 RETURN c {.*} AS code
 """
+# The top of a system's hierarchy: its codes without a parent (chapters, sections, letter ranges …).
+ROOTS = """
+MATCH (c:Code {system: $system})
+WHERE NOT (c)-[:CHILD_OF]->()
+RETURN c.uid AS uid, c.code AS code
+ORDER BY code
+SKIP $offset
+LIMIT $first
+"""
 PARENTS = """
 UNWIND $uids AS uid
 MATCH (c:Code {uid: uid})-[:CHILD_OF]->(p:Code)

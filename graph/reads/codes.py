@@ -73,6 +73,11 @@ def codes_by_uid(graph: Graph, uids: list[str]) -> dict[str, CodeRow]:
     return {row["code"]["uid"]: _code_row(row["code"]) for row in rows}
 
 
+def roots(graph: Graph, system: System, first: int, offset: int) -> list[str]:
+    """Uids of the system's codes without a parent, by code: a page of `first` from `offset`."""
+    return [row["uid"] for row in graph.read(q.ROOTS, system=system.value, first=first, offset=offset)]
+
+
 def parents(graph: Graph, uids: list[str]) -> dict[str, str]:
     return {row["uid"]: row["parent"] for row in graph.read(q.PARENTS, uids=uids)}
 

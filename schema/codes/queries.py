@@ -19,6 +19,11 @@ class CodeQueries:
         rows = await info.context.run(list_code_systems)
         return [CodeSystemInfo.from_row(row) for row in rows]
 
+    @strawberry.field(description="One code system, with its release and counts. Null when it is not loaded.")
+    async def code_system(self, info: Info, id: CodeSystem) -> CodeSystemInfo | None:
+        rows = await info.context.run(list_code_systems)
+        return next((CodeSystemInfo.from_row(row) for row in rows if row.id == id.value), None)
+
     @strawberry.field(description='One code; "I82401", "i82.401" and "I82.401" all work. Null when unknown.')
     async def code(self, info: Info, system: CodeSystem, code: str) -> Code | None:
         if not code.strip() or len(code) > MAX_CODE_LENGTH:

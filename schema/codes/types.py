@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from graph.model import System
+from graph.reads import codes as code_reads
 from graph.reads import neighborhood as neighborhood_reads
 from graph.reads.code_systems import CodeSystemRow
 from graph.reads.codes import CodeRow
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 
 
 MAX_SIMILAR = 100
+MAX_ROOTS = 500
 MAX_DEPTH = 3
 MAX_NODES = 500
 
@@ -114,6 +117,16 @@ class CodeSystemInfo:
             code_count=row.code_count,
             billable_count=row.billable_count,
         )
+
+    @strawberry.field(
+        description="The top of the system's hierarchy, by code: ICD-10-CM chapters, ICD-10-PCS sections, "
+        f"HCPCS letter ranges (codes without a parent). `first` is 1 to {MAX_ROOTS}, from `offset`."
+    )
+    async def roots(self, info: Info, first: int = 100, offset: int = 0) -> list["Code"]:
+        if not 1 <= first <= MAX_ROOTS or offset < 0:
+            raise BadUserInput(f"first must be between 1 and {MAX_ROOTS}, offset at least 0")
+        uids = await info.context.run(code_reads.roots, System(self.id.value), first, offset)
+        return await codes_for(info, uids)
 
 
 async def codes_for(info: Info, uids: list[str]) -> list["Code"]:

@@ -220,3 +220,23 @@ def test_a_document_sent_again_is_answered_alike_from_the_parsed_and_validated_s
     assert [e.message for e in first.errors] == [e.message for e in again.errors]
     assert "nonsense" in first.errors[0].message
     assert api.error_codes("{ code(") == api.error_codes("{ code(") == ["GRAPHQL_PARSE_FAILED"]
+
+
+def test_a_code_system_starts_at_the_top_of_its_hierarchy(api: Api) -> None:
+    document = """query($s: CodeSystem!, $first: Int!, $offset: Int!) {
+      codeSystem(id: $s) { id roots(first: $first, offset: $offset) { code kind } } }"""
+    cm = api.data(document, s="ICD10CM", first=500, offset=0)["codeSystem"]
+    assert cm["id"] == "ICD10CM"
+    assert [root["code"] for root in cm["roots"]][:3] == ["1", "10", "11"]
+    assert {root["kind"] for root in cm["roots"]} == {"CHAPTER"}
+    assert len(cm["roots"]) == 22
+    pcs = api.data(document, s="ICD10PCS", first=2, offset=1)["codeSystem"]["roots"]
+    assert pcs == [{"code": "1", "kind": "SECTION"}, {"code": "2", "kind": "SECTION"}]
+    hcpcs = api.data(document, s="HCPCS", first=1, offset=0)["codeSystem"]["roots"]
+    assert hcpcs == [{"code": "A0000-A9999", "kind": "GROUP"}]
+
+
+@pytest.mark.parametrize(("first", "offset"), [(0, 0), (501, 0), (10, -1)])
+def test_a_page_of_roots_out_of_bounds_is_bad_input(api: Api, first: int, offset: int) -> None:
+    document = "query($f: Int!, $o: Int!) { codeSystem(id: HCPCS) { roots(first: $f, offset: $o) { code } } }"
+    assert api.error_codes(document, f=first, o=offset) == ["BAD_USER_INPUT"]

@@ -13,6 +13,9 @@ PAGES = [
     "/codes/CPT/37188",
     "/codes/ICD10CM/I82.401",
     "/conditions/deep-vein-thrombosis",
+    "/codes/ICD10CM",
+    "/codes/HCPCS",
+    "/conditions",
 ]
 BLOCKING = {"serious", "critical"}
 
