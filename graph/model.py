@@ -49,6 +49,8 @@ class Label(StrEnum):
     DATA_VERSION = "DataVersion"
     LOAD_STATE = "LoadState"
     CURATION_EVENT = "CurationEvent"
+    INDEX_TERM = "IndexTerm"
+    VOCABULARY = "Vocabulary"
 
 
 class Rel(StrEnum):
@@ -75,6 +77,10 @@ class Rel(StrEnum):
     CODED_AS = "CODED_AS"
     MAPS_TO = "MAPS_TO"
     USES_DRUG = "USES_DRUG"
+    SUBTERM_OF = "SUBTERM_OF"
+    INDEXES = "INDEXES"
+    SEE = "SEE"
+    SEE_ALSO = "SEE_ALSO"
 
 
 # Note kinds of ICD-10-CM (as `NoteRecord.kind`) and the code property that keeps their texts, in page order.

@@ -4,6 +4,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +19,7 @@ from graph.errors import GraphError
 from graph.importers.errors import ImportFormatError
 from graph.knowledge.loader import SeedLoadError
 from graph.knowledge.seed_files import SeedError, check_seeds
-from server.loading import SEEDS_PATH, LoadRequest, run_load
+from server.loading import SEEDS_PATH, LoadRequest, load_missing_vocabularies, run_load
 from server.settings import Settings, SettingsError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="medgraph: search all medical codes.")
@@ -93,7 +94,11 @@ def serve(
     try:
         if load_if_empty:
             with graph_errors_exit():
-                run_load(settings, LoadRequest.parse("all", None, None), console, if_empty=True)
+                run_load(settings, LoadRequest.codes_and_seeds(), console, if_empty=True)
+            # The indexes and tables load beside the server (server.loading explains why).
+            threading.Thread(
+                target=load_missing_vocabularies, args=(settings, console), name="vocabularies", daemon=True
+            ).start()
         console.print(f"medgraph serving on http://{settings.host}:{settings.port} (GraphQL at /graphql)")
         # uvicorn re-raises SIGTERM once it has shut down; as SystemExit it lets the engine stop below, where
         # the default action would end the process first (systemd, Docker and Kubernetes all send SIGTERM).

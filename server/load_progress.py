@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from graph.loader.codes import LoadSummary
+from graph.vocabulary.index_terms import IndexLoadSummary
 
 
 class RateColumn(ProgressColumn):
@@ -66,6 +67,35 @@ def summary_table(summaries: list[LoadSummary]) -> Table:
             f"{s.changes.added:,}",
             f"{s.changes.removed:,}",
             f"{s.changes.retitled:,}",
+            f"{s.seconds:.1f}",
+        )
+    return table
+
+
+def vocabulary_table(summaries: list[IndexLoadSummary]) -> Table:
+    """Terms and links per source, and what did not resolve: nothing an index says is lost without a count."""
+    table = Table(title="medgraph load: indexes and tables")
+    table.add_column("source")
+    columns = (
+        "terms",
+        "code links",
+        "incomplete",
+        "unresolved codes",
+        "see/see also",
+        "unresolved",
+        "seconds",
+    )
+    for column in columns:
+        table.add_column(column, justify="right")
+    for s in summaries:
+        table.add_row(
+            s.source,
+            f"{s.terms:,}",
+            f"{s.code_links:,}",
+            f"{s.incomplete_links:,}",
+            f"{s.unresolved_targets:,}",
+            f"{s.references:,}",
+            f"{s.unresolved_references:,}",
             f"{s.seconds:.1f}",
         )
     return table

@@ -6,16 +6,21 @@ from pathlib import Path
 from rich.console import Console
 
 from graph.driver import Graph
+from graph.errors import GraphError
 from graph.importers.cpt_csv import read_cpt_csv
+from graph.importers.errors import ImportFormatError
+from graph.importers.index_records import IndexTermRecord
 from graph.importers.records import Release
 from graph.knowledge.loader import load_knowledge
 from graph.knowledge.seed_files import load_seeds
 from graph.loader.bundled import BUNDLED_PATHS, READERS
 from graph.loader.codes import load_release
+from graph.loader.progress import SilentProgress
 from graph.model import System
 from graph.reads.graph_state import is_empty
 from graph.schema_setup import ensure_schema
-from server.load_progress import RichProgress, summary_table
+from graph.vocabulary.bundled import VOCABULARIES, load_vocabulary, loaded_sources
+from server.load_progress import RichProgress, summary_table, vocabulary_table
 from server.settings import Settings
 
 SYSTEM_ARGUMENTS = {
@@ -36,27 +41,65 @@ class LoadRequest:
     source: Path | None = None
     version: str | None = None
     seeds: Path | None = None  # curated knowledge to load after the releases
+    vocabularies: tuple[
+        str, ...
+    ] = ()  # official indexes and tables (graph.vocabulary.bundled), after the codes
 
     @classmethod
     def parse(cls, system: str, source: Path | None, version: str | None) -> "LoadRequest":
         if system == "all":
             if source is not None:
                 raise ValueError("--source needs a system: medgraph load icd10cm|pcs|hcpcs|cpt --source FILE")
-            return cls(tuple(READERS), seeds=SEEDS_PATH)
+            return cls(tuple(READERS), seeds=SEEDS_PATH, vocabularies=tuple(VOCABULARIES))
         if system == "seeds":
             return cls((), seeds=source or SEEDS_PATH)
+        if system.lower() in VOCABULARIES:
+            return cls((), source, vocabularies=(system.lower(),))
         if system.lower() not in SYSTEM_ARGUMENTS:
-            raise ValueError(f"unknown system {system!r}: use all, seeds, {', '.join(SYSTEM_ARGUMENTS)}")
+            names = ", ".join([*SYSTEM_ARGUMENTS, *VOCABULARIES])
+            raise ValueError(f"unknown system {system!r}: use all, seeds, {names}")
         chosen = SYSTEM_ARGUMENTS[system.lower()]
         if chosen is System.CPT and (source is None or not version):
             raise ValueError("CPT is licensed: medgraph load cpt --source YOUR_FILE.csv --version RELEASE")
         return cls((chosen,), source, version)
+
+    @classmethod
+    def codes_and_seeds(cls) -> "LoadRequest":
+        """Every bundled release and the seeds: what the server needs before it serves."""
+        return cls(tuple(READERS), seeds=SEEDS_PATH)
 
     def read(self, system: System) -> Release:
         if system is System.CPT:
             assert self.source is not None and self.version is not None
             return read_cpt_csv(self.source, self.version)
         return READERS[system](self.source or BUNDLED_PATHS[system]())
+
+    def read_vocabulary(self, name: str) -> list[IndexTermRecord]:
+        vocabulary = VOCABULARIES[name]
+        return vocabulary.read(self.source if self.source and not self.systems else vocabulary.bundled())
+
+
+def load_missing_vocabularies(settings: Settings, console: Console) -> None:
+    """Load each bundled index and table the graph lacks (never loaded, or a load that was killed).
+
+    `medgraph serve --load-if-empty` runs this beside the server, once the codes are in: the indexes add
+    about 40 s of writes on the embedded engine, and pages, search and the API serve meanwhile (search gains
+    the index words when the load bumps the data version). A failure is reported; the server keeps serving.
+    """
+    graph = Graph(settings.graph_config())
+    try:
+        loaded = loaded_sources(graph)
+        summaries = []
+        for name, vocabulary in VOCABULARIES.items():
+            records = vocabulary.read(vocabulary.bundled())
+            if records and records[0].source not in loaded:
+                summaries.append(load_vocabulary(graph, name, records, SilentProgress()))
+        if summaries:
+            console.print(vocabulary_table(summaries))
+    except (GraphError, ImportFormatError) as exc:
+        console.print(f"medgraph: the indexes and tables were not loaded: {exc}")
+    finally:
+        graph.close()
 
 
 def run_load(settings: Settings, request: LoadRequest, console: Console, if_empty: bool = False) -> None:
@@ -68,11 +111,16 @@ def run_load(settings: Settings, request: LoadRequest, console: Console, if_empt
             return
         # Every file parses before anything is written: a bad file leaves the graph as it was.
         releases = [request.read(system) for system in request.systems]
+        vocabularies = {name: request.read_vocabulary(name) for name in request.vocabularies}
         seeds = load_seeds(request.seeds) if request.seeds else None
         if releases:
             with RichProgress(console) as progress:
                 summaries = [load_release(graph, release, progress) for release in releases]
             console.print(summary_table(summaries))
+        if vocabularies:
+            with RichProgress(console) as progress:
+                loaded = [load_vocabulary(graph, n, records, progress) for n, records in vocabularies.items()]
+            console.print(vocabulary_table(loaded))
         if seeds is not None:
             knowledge = load_knowledge(graph, seeds)
             k = knowledge

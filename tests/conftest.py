@@ -26,6 +26,7 @@ from graph.loader.codes import load_release
 from graph.loader.progress import SilentProgress
 from graph.reads.graph_state import data_version
 from graph.schema_setup import ensure_schema
+from graph.vocabulary.bundled import load_bundled_vocabularies
 from server.app import create_app
 from server.loading import SEEDS_PATH
 from server.settings import Settings
@@ -78,6 +79,7 @@ def loaded_graph(graph: Graph) -> Graph:
     for system, read in READERS.items():
         load_release(graph, read(BUNDLED_PATHS[system]()), SilentProgress())
     load_knowledge(graph, load_seeds(SEEDS_PATH))
+    load_bundled_vocabularies(graph, SilentProgress())
     return graph
 
 

@@ -24,6 +24,12 @@ DRUG_KEY_UNIQUE = "CREATE CONSTRAINT drug_key IF NOT EXISTS FOR (n:Drug) REQUIRE
 DATA_VERSION_KEY_UNIQUE = (
     "CREATE CONSTRAINT data_version_key IF NOT EXISTS FOR (v:DataVersion) REQUIRE v.key IS UNIQUE"
 )
+INDEX_TERM_UID_UNIQUE = (
+    "CREATE CONSTRAINT index_term_uid IF NOT EXISTS FOR (t:IndexTerm) REQUIRE t.uid IS UNIQUE"
+)
+VOCABULARY_SOURCE_UNIQUE = (
+    "CREATE CONSTRAINT vocabulary_source IF NOT EXISTS FOR (v:Vocabulary) REQUIRE v.source IS UNIQUE"
+)
 CODE_SYSTEM_INDEX = "CREATE INDEX code_system IF NOT EXISTS FOR (c:Code) ON (c.system)"
 CODE_COMPACT_INDEX = "CREATE INDEX code_compact IF NOT EXISTS FOR (c:Code) ON (c.codeCompact)"
 
@@ -42,6 +48,8 @@ SCHEMA_STATEMENTS = (
     DATA_VERSION_KEY_UNIQUE,
     CODE_SYSTEM_INDEX,
     CODE_COMPACT_INDEX,
+    INDEX_TERM_UID_UNIQUE,
+    VOCABULARY_SOURCE_UNIQUE,
 )
 
 # Neo4j's full-text DDL; the embedded engine takes its own (see graph.dialect).

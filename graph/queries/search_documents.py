@@ -35,3 +35,23 @@ MONOGRAPH_NAMES = """
 MATCH (m:Monograph)<-[:HAS_MONOGRAPH]-(c)
 RETURN c.uid AS uid, m.name AS name, m.title AS title, m.commonNames AS commonNames
 """
+
+# The official indexes' words (graph.search.index_words): what each term leads to, the term tree, and the
+# `see` cross-references whose words reach the codes of the term they name. Each is collected into one row, as
+# the code pages are; they return empty lists until an index is loaded.
+INDEX_TERM_LINKS = """
+MATCH (t:IndexTerm)-[r:INDEXES]->(c)
+RETURN collect([t.uid, c.uid, c.system, r.prefix]) AS links
+"""
+INDEX_TERM_PATHS = """
+MATCH (t:IndexTerm)
+RETURN collect([t.uid, t.path]) AS terms
+"""
+INDEX_SUBTERMS = """
+MATCH (t:IndexTerm)-[:SUBTERM_OF]->(p:IndexTerm)
+RETURN collect([t.uid, p.uid]) AS subterms
+"""
+INDEX_SEE = """
+MATCH (s:IndexTerm)-[:SEE]->(t:IndexTerm)
+RETURN collect([s.uid, t.uid]) AS references
+"""

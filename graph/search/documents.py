@@ -1,12 +1,12 @@
 """What the index knows of each code, read from the graph (never from source files).
 
-A code's document holds its own words (title, short title, inclusion terms) and the curated words that point
-at it: names and synonyms of conditions coded as it or that it is indicated for, drug names, monograph names.
-A condition coded as `I82.4` also names, more weakly, the codes under it (`I82.401`): curators list headers,
-and descendants are the codes whose compact code extends the header's (as the search's code prefixes do).
+A code's document holds its own words (title, short title, inclusion terms), the official index entries that
+lead to it (graph.search.index_words) and the curated words that point at it: names and synonyms of conditions
+coded as it or that it is indicated for, drug names, monograph names. A condition coded as `I82.4` also names,
+more weakly, the codes under it (`I82.401`): curators list headers, and descendants are the codes whose
+compact code extends the header's (as the search's code prefixes do).
 
-Codes are read in pages of consecutive uids, the next page while the caller indexes this one.
-"""
+Codes are read in pages of consecutive uids, the next page while the caller indexes this one."""
 
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping
@@ -20,6 +20,7 @@ from neo4j import ManagedTransaction
 from graph.driver import Graph
 from graph.queries import search_documents as q
 from graph.reads.codes import HEAD_PROPERTIES
+from graph.search.index_words import IndexWords
 
 PAGE_SIZE = 20_000
 READERS = 2
@@ -39,6 +40,7 @@ class CodeDocument:
     inclusion_terms: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # curated words for this code itself
     related_names: tuple[str, ...] = ()  # curated condition words of an ancestor
+    index_terms: tuple[str, ...] = ()  # the official index entries that lead here (graph.search.index_words)
     head: bytes = b""  # HEAD_PROPERTIES as JSON, stored for hits to show (graph.reads.codes.head_row)
 
 
@@ -76,6 +78,7 @@ def read_documents(graph: Graph, page_size: int = PAGE_SIZE) -> list[CodeDocumen
 def iter_documents(graph: Graph, page_size: int = PAGE_SIZE) -> Iterator[CodeDocument]:
     """Every code of the graph as a document, in uid order."""
     words = read_curated_words(graph)
+    index = IndexWords.read(lambda query: _collected(graph, query))
     uids = sorted(_collected(graph, q.CODE_UIDS))
     pages = [(uids[i], uids[min(i + page_size, len(uids)) - 1]) for i in range(0, len(uids), page_size)]
     # READERS pages are read at once while the caller indexes the one before (the engine has cores of its
@@ -86,16 +89,16 @@ def iter_documents(graph: Graph, page_size: int = PAGE_SIZE) -> Iterator[CodeDoc
         for first, last in pages:
             ahead.append(pool.submit(_collected, graph, q.CODE_DOCUMENTS, first=first, last=last))
             if len(ahead) > READERS:
-                yield from _documents(ahead.popleft().result(), words)
+                yield from _documents(ahead.popleft().result(), words, index)
         while ahead:
-            yield from _documents(ahead.popleft().result(), words)
+            yield from _documents(ahead.popleft().result(), words, index)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _documents(rows: list[dict[str, Any]], words: CuratedWords) -> Iterator[CodeDocument]:
+def _documents(rows: list[dict[str, Any]], words: CuratedWords, index: IndexWords) -> Iterator[CodeDocument]:
     for row in sorted(rows, key=lambda row: row["uid"]):
-        yield document(row, words)
+        yield document(row, words, index)
 
 
 def read_curated_words(graph: Graph) -> CuratedWords:
@@ -110,9 +113,9 @@ def read_curated_words(graph: Graph) -> CuratedWords:
     return words
 
 
-def document(row: Mapping[str, Any], words: CuratedWords) -> CodeDocument:
-    """A document from a code row (every property CODE_DOCUMENTS returns, null where absent) and the curated
-    words. This runs for every code: it does no work for what most codes lack."""
+def document(row: Mapping[str, Any], words: CuratedWords, index: IndexWords | None = None) -> CodeDocument:
+    """A document from a code row (every property CODE_DOCUMENTS returns, null where absent), the curated
+    words and the index words. This runs for every code: it does no work for what most codes lack."""
     uid, title, system, compact, plain = (
         row["uid"],
         row["title"],
@@ -140,6 +143,7 @@ def document(row: Mapping[str, Any], words: CuratedWords) -> CodeDocument:
         tuple(row["inclusionTerms"] or ()),
         names,
         related,
+        index.for_code(uid, system, compact) if index is not None else (),
         orjson.dumps({key: row[key] for key in HEAD_PROPERTIES if row.get(key) is not None}),
     )
 

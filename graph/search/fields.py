@@ -26,6 +26,7 @@ class Field(StrEnum):
     INCLUSION_TERMS = "inclusion_terms"
     NAMES = "names"  # curated names of the code itself: conditions, drugs, monograph names, plain title
     RELATED_NAMES = "related_names"  # curated condition names inherited from an ancestor's condition
+    INDEX_TERMS = "index_terms"  # the official index entries (and `see` words) that lead to the code
     HEAD = "head"  # stored only: the code's own properties but its notes (JSON), for hits to show the code
 
 
@@ -56,7 +57,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_boolean_field(Field.ACTIVE, stored=True, indexed=True)
     # Positions only where phrases are scored (the title); BM25 needs frequencies.
     builder.add_text_field(Field.TITLE, stored=True, tokenizer_name=STEMMED, index_option="position")
-    for name in (Field.INCLUSION_TERMS, Field.NAMES, Field.RELATED_NAMES):
+    for name in (Field.INCLUSION_TERMS, Field.NAMES, Field.RELATED_NAMES, Field.INDEX_TERMS):
         builder.add_text_field(name, stored=True, tokenizer_name=STEMMED, index_option="freq")
     builder.add_bytes_field(Field.HEAD, stored=True)
     return builder.build()

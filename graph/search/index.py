@@ -407,6 +407,7 @@ def _highlights(
         ("inclusionTerm", stored.get(Field.INCLUSION_TERMS, [])),
         ("name", stored.get(Field.NAMES, [])),
         ("relatedName", stored.get(Field.RELATED_NAMES, [])),
+        ("indexTerm", stored.get(Field.INDEX_TERMS, [])),
     ]
     return found + highlighter.texts(fields)
 
@@ -427,6 +428,7 @@ def _tantivy_document(document: CodeDocument) -> tantivy.Document:
         (Field.INCLUSION_TERMS, document.inclusion_terms),
         (Field.NAMES, document.names),
         (Field.RELATED_NAMES, document.related_names),
+        (Field.INDEX_TERMS, document.index_terms),
     ):
         for value in values:
             doc.add_text(field, value)

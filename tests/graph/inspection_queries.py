@@ -28,3 +28,24 @@ WITH count(*) AS deleted
 MATCH (s:CodeSystem {id: $system})
 DELETE s
 """
+
+# The index terms of one source, and where the terms of a path lead (graph.vocabulary).
+INDEX_TERM_COUNTS = """
+MATCH (t:IndexTerm) WHERE t.source = $source
+OPTIONAL MATCH (t)-[r:INDEXES]->()
+RETURN count(DISTINCT t) AS terms, count(r) AS links
+"""
+INDEX_TERM_CODES = """
+MATCH (t:IndexTerm)-[:INDEXES]->(c:Code)
+WHERE t.source = $source AND t.path = $path
+RETURN c.uid AS uid
+"""
+INDEX_TERM_SEE = """
+MATCH (t:IndexTerm)-[:SEE]->(named:IndexTerm)
+WHERE t.source = $source AND t.path = $path
+RETURN named.path AS path
+"""
+VOCABULARY_RECORD = """
+MATCH (v:Vocabulary {source: $source})
+RETURN v.terms AS terms, v.codeLinks AS codeLinks, v.unresolvedTargets AS unresolvedTargets
+"""

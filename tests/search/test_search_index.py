@@ -612,3 +612,20 @@ def test_bundled_hits_keep_what_their_code_shows_but_its_notes(
         assert not kept.complete and read.complete
         assert replace(kept, properties={}, complete=True) == replace(read, properties={})
         assert kept.properties.get("release") == read.properties.get("release")
+
+
+def test_bundled_index_words_reach_their_codes(bundled: SearchIndex) -> None:
+    """Words only the ICD-10-CM Alphabetic Index knows: a `see` reference carries them to its term's codes."""
+    shingles = [hit.uid for hit in bundled.search("shingles", first=20).hits]
+    assert all(uid.startswith("ICD10CM:B02") for uid in shingles[:10])
+    assert "ICD10CM:B02.9" in shingles
+    bed_sore = [hit.uid for hit in bundled.search("bed sore", first=5).hits]
+    assert all(uid.startswith("ICD10CM:L89") for uid in bed_sore)
+    hives = [hit.uid for hit in bundled.search("hives", first=10).hits]
+    assert {"ICD10CM:L50.0", "ICD10CM:L50.1"} <= set(hives)
+
+
+def test_bundled_index_entries_show_why_a_code_matched(bundled: SearchIndex) -> None:
+    hit = bundled.search("bunion", first=5).hits[0]
+    assert hit.uid == "ICD10CM:M21.61"
+    assert [h.text for h in hit.highlights if h.field == "indexTerm"] == ["Bunion"]

@@ -1,0 +1,1 @@
+"""Official vocabularies in the graph: index terms, their cross-references and the codes they lead to."""

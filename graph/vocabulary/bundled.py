@@ -1,0 +1,48 @@
+"""The vocabularies `medgraph load` loads, each with its importer, bundled file and target resolver.
+
+Parsing (`read`) and loading are separate so that every file is read before anything is written.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.driver import Graph
+from graph.importers.icd10cm_index_csv import bundled_index_csv_path, read_icd10cm_index_csv
+from graph.importers.index_records import IndexTermRecord
+from graph.loader.progress import Progress
+from graph.queries.index_terms import LOADED_SOURCES
+from graph.vocabulary.cm_targets import cm_resolver
+from graph.vocabulary.index_terms import IndexLoadSummary, Resolver, load_index_terms
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    read: Callable[[Path], list[IndexTermRecord]]
+    bundled: Callable[[], Path]
+    resolver: Callable[[Graph], Resolver]  # built after the code releases are loaded
+
+
+# By the name `medgraph load NAME --source FILE` takes, in load order.
+VOCABULARIES: dict[str, Vocabulary] = {
+    "icd10cm-index": Vocabulary(read_icd10cm_index_csv, bundled_index_csv_path, cm_resolver),
+}
+
+
+def load_vocabulary(
+    graph: Graph, name: str, records: list[IndexTermRecord], progress: Progress
+) -> IndexLoadSummary:
+    return load_index_terms(graph, records, VOCABULARIES[name].resolver(graph), progress)
+
+
+def load_bundled_vocabularies(graph: Graph, progress: Progress) -> list[IndexLoadSummary]:
+    """Every vocabulary from its bundled file; the code releases must be loaded first."""
+    return [
+        load_vocabulary(graph, name, vocabulary.read(vocabulary.bundled()), progress)
+        for name, vocabulary in VOCABULARIES.items()
+    ]
+
+
+def loaded_sources(graph: Graph) -> set[str]:
+    """The sources (book and release) whose load finished."""
+    return {row["source"] for row in graph.read(LOADED_SOURCES)}

@@ -1,0 +1,35 @@
+"""The ICD-10-CM Alphabetic Index in the session's loaded graph (graph.vocabulary.index_terms)."""
+
+import pytest
+
+from graph.driver import Graph
+from tests.graph import inspection_queries as q
+
+SOURCE = "ICD-10-CM Index FY2025"
+pytestmark = pytest.mark.engine
+
+
+def test_every_row_of_the_index_is_a_term_and_every_code_a_link(loaded_graph: Graph) -> None:
+    (counts,) = loaded_graph.read(q.INDEX_TERM_COUNTS, source=SOURCE)
+    assert (counts["terms"], counts["links"]) == (81_024, 62_721)
+    (record,) = loaded_graph.read(q.VOCABULARY_RECORD, source=SOURCE)
+    assert record == {"terms": 81_024, "codeLinks": 62_721, "unresolvedTargets": 0}
+
+
+def test_a_subterm_leads_to_its_code_and_a_dash_to_its_header(loaded_graph: Graph) -> None:
+    zoster = ["Herpes, herpesvirus, herpetic", "zoster"]
+    assert [r["uid"] for r in loaded_graph.read(q.INDEX_TERM_CODES, source=SOURCE, path=zoster)] == [
+        "ICD10CM:B02.9"
+    ]
+    assert [r["uid"] for r in loaded_graph.read(q.INDEX_TERM_CODES, source=SOURCE, path=["Bunion"])] == [
+        "ICD10CM:M21.61"
+    ]
+
+
+def test_a_see_reference_links_to_the_term_it_names(loaded_graph: Graph) -> None:
+    named = loaded_graph.read(q.INDEX_TERM_SEE, source=SOURCE, path=["Shingles"])
+    assert [r["path"] for r in named] == [["Herpes, herpesvirus, herpetic", "zoster"]]
+    bed_sore = loaded_graph.read(q.INDEX_TERM_SEE, source=SOURCE, path=["Bed sore"])
+    assert [r["path"] for r in bed_sore] == [
+        ["Ulcer, ulcerated, ulcerating, ulceration, ulcerative", "pressure"]
+    ]
