@@ -1,8 +1,14 @@
 """The ICD-10-CM Alphabetic Index in the session's loaded graph (graph.vocabulary.index_terms)."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from graph.driver import Graph
+from server.settings import Settings
+from tests.conftest import settings_environ
 from tests.graph import inspection_queries as q
 
 SOURCE = "ICD-10-CM Index FY2025"
@@ -33,3 +39,20 @@ def test_a_see_reference_links_to_the_term_it_names(loaded_graph: Graph) -> None
     assert [r["path"] for r in bed_sore] == [
         ["Ulcer, ulcerated, ulcerating, ulceration, ulcerative", "pressure"]
     ]
+
+
+def test_a_malformed_index_file_is_one_clear_error_and_the_graph_is_unchanged(
+    loaded_graph: Graph, settings: Settings, tmp_path: Path
+) -> None:
+    source = tmp_path / "ICD10CM_2025_Index_derived.csv"
+    source.write_text("RowID,Letter,Level,Term,See,SeeAlso,NonEssModif,Code\n1,A,2,Abandonment,,,,\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "server", "load", "icd10cm-index", "--source", str(source)],
+        env=settings_environ(settings),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"medgraph: {source}:2: Level 2 has no parent at level 1 above it"
+    (counts,) = loaded_graph.read(q.INDEX_TERM_COUNTS, source=SOURCE)
+    assert (counts["terms"], counts["links"]) == (81_024, 62_721)
