@@ -1,6 +1,5 @@
-"""`/healthz`: the process is up. `/readyz`: the database answers and the search index is built (503 with the
-reason when not: the database's error, or the index still being built and why its build failed, if it did). A
-ready replica whose last follow-up of the data failed says so in `warning`."""
+"""`/healthz`: the process is up. `/readyz`: the database answers (503 with the reason when not). A `warning`
+says when the search index is still being built (and why its build failed) or the last follow-up failed."""
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -21,9 +20,9 @@ async def readyz(request: Request) -> JSONResponse:
     except GraphError as exc:
         return JSONResponse({"status": "unavailable", "reason": str(exc)}, status_code=503)
     follower: DataFollower | None = getattr(request.app.state, "follower", None)
-    if follower is not None and not follower.index_ready:
+    if follower is not None and not follower.index_ready:  # searches wait for it; everything else answers
         reason = follower.failure or "the search index is being built"
-        return JSONResponse({"status": "starting", "reason": reason}, status_code=503)
+        return JSONResponse({"status": "ready", "warning": reason})
     if follower is not None and follower.failure is not None:  # serving, but the last follow-up failed
         return JSONResponse({"status": "ready", "warning": f"data version not followed: {follower.failure}"})
     return JSONResponse({"status": "ready"})

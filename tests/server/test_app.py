@@ -11,7 +11,7 @@ from tests.conftest import free_port, wait_until_following
 
 
 @pytest.fixture(scope="module")
-def client(settings: Settings, graph: object) -> Iterator[TestClient]:
+def client(settings: Settings, loaded_graph: object) -> Iterator[TestClient]:
     with TestClient(create_app(settings)) as client:
         yield client
 
