@@ -19,6 +19,7 @@ from graph.errors import GraphError
 from graph.importers.errors import ImportFormatError
 from graph.knowledge.loader import SeedLoadError
 from graph.knowledge.seed_files import SeedError, check_seeds
+from graph.vocabulary.glossary import check_glossary
 from server.loading import SEEDS_PATH, LoadRequest, load_missing_vocabularies, run_load
 from server.settings import Settings, SettingsError
 
@@ -163,7 +164,7 @@ app.add_typer(seeds_app, name="seeds")
 @seeds_app.command("check")
 def seeds_check(root: Annotated[Path, typer.Option(help="The seeds folder.")] = SEEDS_PATH) -> None:
     """Validate every seed file; report each problem with its file and line; exit 1 when there are any."""
-    problems = check_seeds(root)
+    problems = sorted([*check_seeds(root), *check_glossary(root)])
     for problem in problems:
         typer.echo(f"{problem.file}:{problem.line}: {problem.message}")
     if problems:
