@@ -8,8 +8,9 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.dataloader import DataLoader
 
 from graph.driver import Graph
-from graph.reads import codes, knowledge
+from graph.reads import codes, index_terms, knowledge
 from graph.reads.codes import CodeRow, MappingRow
+from graph.reads.index_terms import IndexEntryRow
 from graph.reads.knowledge import CodeKnowledge, ConditionRow
 from graph.reads.similar import SimilarCode, similar_codes
 
@@ -41,6 +42,7 @@ class Loaders:
     condition: DataLoader[str, ConditionRow | None]
     drug_codes: DataLoader[str, list[str]]
     similar: DataLoader[tuple[str, int], list[SimilarCode]]
+    index_entries: DataLoader[str, list[IndexEntryRow]]
 
     @classmethod
     def create(cls, graph: Graph) -> "Loaders":
@@ -58,6 +60,7 @@ class Loaders:
             condition=loader(knowledge.conditions_by_key, lambda: None),
             drug_codes=loader(knowledge.drug_codes, list),
             similar=loader(_similar_by_first, list),
+            index_entries=loader(index_terms.index_entries, list),
         )
 
 

@@ -33,6 +33,7 @@ from schema.knowledge.types import (
     monograph_of,
 )
 from schema.node import Node, encode_id
+from schema.vocabulary.index import IndexEntry
 
 if TYPE_CHECKING:
     from schema.codes.graph_types import Subgraph
@@ -337,6 +338,13 @@ class Code(Node):
             for m in rows
             if m.uid.startswith(prefix)
         ]
+
+    @strawberry.field(
+        description="Every line of the official indexes that leads to this code (the ICD-10-CM Alphabetic "
+        "Index …), its own lines first, then the `see` references to them."
+    )
+    async def index_entries(self, info: Info) -> list[IndexEntry]:
+        return [IndexEntry.of(row) for row in await info.context.loaders.index_entries.load(self.row.uid)]
 
     @strawberry.field(description="Codes like this one, by graph evidence, each with its score and reasons.")
     async def similar(self, info: Info, first: int = 10) -> list["SimilarCode"]:

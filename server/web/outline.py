@@ -24,6 +24,7 @@ GRAPH_SECTIONS = (("similar", "Similar codes"), ("neighbourhood", "Neighbourhood
 CODING_SECTIONS = (
     ("children", "Codes under {code}"),
     ("conditions", "Conditions coded with {code}"),
+    ("index", "Index entries that lead here"),
     ("notes", "Coding notes"),
     ("related", "Related codes"),
     ("crosswalks", "Crosswalks to other code sets"),
@@ -57,6 +58,7 @@ def outline(code: dict[str, Any], has_notes: bool, has_related: bool) -> list[tu
         "related": has_related,
         "crosswalks": any(mapping["code"] for mapping in code["mappings"]),
         "drugs": bool(code["drugs"]),
+        "index": bool(code["indexEntries"]),
     }
     sections: tuple[tuple[str, str], ...]
     if monograph:

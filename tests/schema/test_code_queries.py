@@ -240,3 +240,27 @@ def test_a_code_system_starts_at_the_top_of_its_hierarchy(api: Api) -> None:
 def test_a_page_of_roots_out_of_bounds_is_bad_input(api: Api, first: int, offset: int) -> None:
     document = "query($f: Int!, $o: Int!) { codeSystem(id: HCPCS) { roots(first: $f, offset: $o) { code } } }"
     assert api.error_codes(document, f=first, o=offset) == ["BAD_USER_INPUT"]
+
+
+def test_a_code_lists_the_index_lines_that_lead_to_it(api: Api) -> None:
+    document = """{ code(system: ICD10CM, code: "B02.9") {
+      indexEntries { path source nemod incomplete see } } }"""
+    entries = api.data(document)["code"]["indexEntries"]
+    index = "ICD-10-CM Index FY2025"
+    assert entries[0] == {
+        "path": ["Herpes, herpesvirus, herpetic", "zoster"], "source": index, "nemod": None,
+        "incomplete": False, "see": None,
+    }  # fmt: skip
+    shingles = next(e for e in entries if e["path"] == ["Shingles"])
+    assert shingles["see"] == ["Herpes, herpesvirus, herpetic", "zoster"]
+
+
+def test_a_code_under_a_header_the_index_gives_inherits_its_lines(api: Api) -> None:
+    document = '{ code(system: ICD10CM, code: "I82.401") { indexEntries { path nemod incomplete } } }'
+    entries = api.data(document)["code"]["indexEntries"]
+    assert {
+        "path": ["Thrombosis, thrombotic", "vein", "deep"],
+        "nemod": "(DVT)",
+        "incomplete": True,
+    } in entries
+    assert all(entry["incomplete"] for entry in entries)

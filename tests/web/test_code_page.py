@@ -143,3 +143,14 @@ def test_an_unknown_code_is_a_404_page_with_a_search_box(page: Page) -> None:
 def test_the_cpt_notice_is_only_on_cpt_pages(http: httpx.Client) -> None:
     assert "AMA property" in http.get("/codes/CPT/37187").text
     assert "AMA property" not in http.get("/codes/ICD10PCS/06CM3ZZ").text
+
+
+def test_a_code_page_shows_the_index_entries_that_lead_to_it(page: Page) -> None:
+    page.goto("/codes/ICD10CM/B02.9")
+    section = page.locator("#index")
+    expect(section.get_by_role("heading", level=2)).to_have_text("Index entries that lead here")
+    expect(section.locator("li").first).to_contain_text("Herpes, herpesvirus, herpetic → zoster")
+    expect(section.locator("li", has_text="Shingles")).to_contain_text(
+        "see Herpes, herpesvirus, herpetic, zoster"
+    )
+    expect(page.locator(".toc").get_by_role("link", name="Index entries that lead here")).to_have_count(1)

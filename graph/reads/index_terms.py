@@ -1,0 +1,47 @@
+"""Reads of the official indexes for the API: the index lines that lead to each code."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from graph.driver import Graph
+from graph.queries import index_reads as q
+
+MAX_ENTRIES = 200  # per code: a page lists them all; no code of the loaded indexes has more than 150
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntryRow:
+    path: tuple[str, ...]
+    source: str
+    column: str | None
+    nemod: str | None
+    incomplete: bool
+    see: tuple[str, ...] | None  # the path of the term a `see` of this entry names, when it leads here so
+
+
+def index_entries(graph: Graph, uids: list[str]) -> dict[str, list[IndexEntryRow]]:
+    """Every index line that leads to each code: its own entries, then the `see` references to them."""
+    found: dict[str, list[IndexEntryRow]] = defaultdict(list)
+    for row in graph.read(q.INDEX_ENTRIES, uids=uids):
+        found[row["uid"]].append(_row(row, None))
+    for row in graph.read(q.SEE_ENTRIES, uids=uids):
+        found[row["uid"]].append(_row(row, tuple(row["see"])))
+    return {uid: sorted(rows, key=_order)[:MAX_ENTRIES] for uid, rows in found.items()}
+
+
+def _row(row: dict[str, object], see: tuple[str, ...] | None) -> IndexEntryRow:
+    path = row["path"]
+    assert isinstance(path, list)
+    return IndexEntryRow(
+        path=tuple(str(part) for part in path),
+        source=str(row["source"]),
+        column=row["column"] if isinstance(row["column"], str) else None,
+        nemod=row["nemod"] if isinstance(row["nemod"], str) else None,
+        incomplete=row["incomplete"] is True,
+        see=see,
+    )
+
+
+def _order(row: IndexEntryRow) -> tuple[str, bool, tuple[str, ...]]:
+    # By book, the code's own lines before the references to them, then as the book orders terms.
+    return (row.source, row.see is not None, tuple(part.casefold() for part in row.path))
