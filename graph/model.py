@@ -49,6 +49,7 @@ class Label(StrEnum):
     DATA_VERSION = "DataVersion"
     LOAD_STATE = "LoadState"
     CURATION_EVENT = "CurationEvent"
+    GLOSSARY_TERM = "GlossaryTerm"
 
 
 class Rel(StrEnum):
@@ -75,6 +76,7 @@ class Rel(StrEnum):
     CODED_AS = "CODED_AS"
     MAPS_TO = "MAPS_TO"
     USES_DRUG = "USES_DRUG"
+    MEANS = "MEANS"
 
 
 # Note kinds of ICD-10-CM (as `NoteRecord.kind`) and the code property that keeps their texts, in page order.

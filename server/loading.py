@@ -15,6 +15,7 @@ from graph.loader.codes import load_release
 from graph.model import System
 from graph.reads.graph_state import is_empty
 from graph.schema_setup import ensure_schema
+from graph.vocabulary.glossary import read_seed_glossary
 from server.load_progress import RichProgress, summary_table
 from server.settings import Settings
 
@@ -69,14 +70,18 @@ def run_load(settings: Settings, request: LoadRequest, console: Console, if_empt
         # Every file parses before anything is written: a bad file leaves the graph as it was.
         releases = [request.read(system) for system in request.systems]
         seeds = load_seeds(request.seeds) if request.seeds else None
+        glossary = read_seed_glossary(request.seeds) if request.seeds else None
         if releases:
             with RichProgress(console) as progress:
                 summaries = [load_release(graph, release, progress) for release in releases]
             console.print(summary_table(summaries))
         if seeds is not None:
-            knowledge = load_knowledge(graph, seeds)
+            knowledge = load_knowledge(graph, seeds, glossary)
             k = knowledge
-            console.print(f"curated knowledge: {k.monographs} monographs, {k.vocabulary} vocabulary entries")
+            console.print(
+                f"curated knowledge: {k.monographs} monographs, {k.vocabulary} vocabulary entries,"
+                f" {k.glossary} glossary terms"
+            )
             if knowledge.skipped:
                 console.print(f"skipped (their code system is not loaded): {', '.join(knowledge.skipped)}")
     finally:
