@@ -51,6 +51,7 @@ class Label(StrEnum):
     CURATION_EVENT = "CurationEvent"
     INDEX_TERM = "IndexTerm"
     VOCABULARY = "Vocabulary"
+    GLOSSARY_TERM = "GlossaryTerm"
 
 
 class Rel(StrEnum):
@@ -81,6 +82,7 @@ class Rel(StrEnum):
     INDEXES = "INDEXES"
     SEE = "SEE"
     SEE_ALSO = "SEE_ALSO"
+    MEANS = "MEANS"
 
 
 # Note kinds of ICD-10-CM (as `NoteRecord.kind`) and the code property that keeps their texts, in page order.

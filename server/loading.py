@@ -20,6 +20,7 @@ from graph.model import System
 from graph.reads.graph_state import is_empty
 from graph.schema_setup import ensure_schema
 from graph.vocabulary.bundled import VOCABULARIES, load_vocabulary, loaded_sources
+from graph.vocabulary.glossary import read_seed_glossary
 from server.load_progress import RichProgress, summary_table, vocabulary_table
 from server.settings import Settings
 
@@ -113,6 +114,7 @@ def run_load(settings: Settings, request: LoadRequest, console: Console, if_empt
         releases = [request.read(system) for system in request.systems]
         vocabularies = {name: request.read_vocabulary(name) for name in request.vocabularies}
         seeds = load_seeds(request.seeds) if request.seeds else None
+        glossary = read_seed_glossary(request.seeds) if request.seeds else None
         if releases:
             with RichProgress(console) as progress:
                 summaries = [load_release(graph, release, progress) for release in releases]
@@ -122,9 +124,12 @@ def run_load(settings: Settings, request: LoadRequest, console: Console, if_empt
                 loaded = [load_vocabulary(graph, n, records, progress) for n, records in vocabularies.items()]
             console.print(vocabulary_table(loaded))
         if seeds is not None:
-            knowledge = load_knowledge(graph, seeds)
+            knowledge = load_knowledge(graph, seeds, glossary)
             k = knowledge
-            console.print(f"curated knowledge: {k.monographs} monographs, {k.vocabulary} vocabulary entries")
+            console.print(
+                f"curated knowledge: {k.monographs} monographs, {k.vocabulary} vocabulary entries,"
+                f" {k.glossary} glossary terms"
+            )
             if knowledge.skipped:
                 console.print(f"skipped (their code system is not loaded): {', '.join(knowledge.skipped)}")
     finally:

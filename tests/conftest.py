@@ -27,6 +27,7 @@ from graph.loader.progress import SilentProgress
 from graph.reads.graph_state import data_version
 from graph.schema_setup import ensure_schema
 from graph.vocabulary.bundled import load_bundled_vocabularies
+from graph.vocabulary.glossary import read_seed_glossary
 from server.app import create_app
 from server.loading import SEEDS_PATH
 from server.settings import Settings
@@ -78,8 +79,8 @@ def loaded_graph(graph: Graph) -> Graph:
     """The session's graph with every bundled release and the curated seeds loaded, once per run."""
     for system, read in READERS.items():
         load_release(graph, read(BUNDLED_PATHS[system]()), SilentProgress())
-    load_knowledge(graph, load_seeds(SEEDS_PATH))
     load_bundled_vocabularies(graph, SilentProgress())
+    load_knowledge(graph, load_seeds(SEEDS_PATH), read_seed_glossary(SEEDS_PATH))
     return graph
 
 

@@ -7,6 +7,7 @@ links wait for that load).
 """
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
@@ -16,6 +17,8 @@ from graph.knowledge.seed_models import ConditionEntry, DrugEntry, Monograph, Vo
 from graph.model import System
 from graph.queries import load_knowledge as q
 from graph.timestamps import utc_now
+from graph.vocabulary.glossary import GlossaryEntry
+from graph.vocabulary.glossary_load import glossary_statements
 
 # Vocabulary kind (file stem) -> (merge, delete-the-rest) statements.
 VOCAB_STATEMENTS: dict[str, tuple[LiteralString, LiteralString]] = {
@@ -39,15 +42,21 @@ class KnowledgeSummary:
     vocabulary: int
     monographs: int
     skipped: tuple[str, ...]  # monographs whose code system is not loaded
+    glossary: int = 0  # glossary terms loaded
 
 
-def load_knowledge(graph: Graph, seeds: Seeds) -> KnowledgeSummary:
+def load_knowledge(
+    graph: Graph, seeds: Seeds, glossary: Sequence[GlossaryEntry] | None = None
+) -> KnowledgeSummary:
+    """Load the seeds, and the glossary when given (None leaves the graph's glossary as it is)."""
     loaded = {System(row["id"]) for row in graph.read(q.LOADED_SYSTEMS)}
     _check_official_codes(graph, seeds, loaded)
     monographs = [m for m in seeds.monographs.values() if m.system == "CPT" or System(m.system) in loaded]
     skipped = tuple(sorted(m.uid for m in seeds.monographs.values() if m not in monographs))
 
     _load_vocabulary(graph, seeds)
+    if glossary is not None:
+        graph.write_all(glossary_statements(glossary))
     _load_curated_codes(graph, [m for m in monographs if m.system == "CPT"])
     for monograph in monographs:
         graph.write_all(_monograph_statements(monograph))
@@ -61,6 +70,7 @@ def load_knowledge(graph: Graph, seeds: Seeds) -> KnowledgeSummary:
         vocabulary=sum(len(entries) for entries in seeds.vocab.values()),
         monographs=len(monographs),
         skipped=skipped,
+        glossary=len(glossary or ()),
     )
 
 

@@ -49,6 +49,17 @@ def read_glossary_file(path: Path, conditions: Collection[str] | None = None) ->
     return entries
 
 
+def read_seed_glossary(root: Path) -> list[GlossaryEntry]:
+    """The glossary under the seeds folder `root`, checked against its conditions.yaml (empty when absent)."""
+    path = Path(root) / VOCABULARY_DIR / GLOSSARY_FILE
+    if not path.is_file():
+        return []
+    entries, problems = _check(path, _condition_keys(Path(root) / VOCABULARY_DIR / CONDITIONS_FILE))
+    if problems:
+        raise SeedError(problems)
+    return entries
+
+
 def check_glossary(root: Path) -> list[SeedProblem]:
     """Every problem in the glossary under the seeds folder `root` (none when there is no glossary)."""
     path = Path(root) / VOCABULARY_DIR / GLOSSARY_FILE
