@@ -37,6 +37,7 @@ from schema.vocabulary.index import IndexEntry
 
 if TYPE_CHECKING:
     from schema.codes.graph_types import Subgraph
+    from schema.explanations.types import Explanation
 
 
 MAX_SIMILAR = 100
@@ -260,6 +261,18 @@ class Code(Node):
     async def monograph(self, info: Info) -> Monograph | None:
         knowledge = await self._knowledge(info)
         return monograph_of(knowledge.monograph) if knowledge.monograph else None
+
+    @strawberry.field(
+        description="The plain-language explanation generated from the official code set (null for CPT)."
+    )
+    async def explanation(
+        self, info: Info
+    ) -> Annotated["Explanation", strawberry.lazy("schema.explanations.types")] | None:
+        from schema.explanations.types import explanation_for
+
+        knowledge = await self._knowledge(info)
+        summary = str(knowledge.monograph["summary"]) if knowledge.monograph else None
+        return await explanation_for(info, self.row, summary)
 
     @strawberry.field(description="Conditions this procedure is indicated for.")
     async def indications(self, info: Info) -> list[Indication]:

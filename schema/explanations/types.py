@@ -1,0 +1,75 @@
+"""Code.explanation: the plain-language explanation generated from the official data, with its sources."""
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from graph.explain import model
+from graph.explain.generate import generate_explanation
+from graph.reads.codes import CodeRow
+from schema.context import Info
+
+if TYPE_CHECKING:
+    from schema.codes.types import Code
+
+
+@strawberry.type(description="One entry of an explanation section's list, with the code it names.")
+class ExplanationItem:
+    text: str
+    code_uid: strawberry.Private[str | None]
+
+    @strawberry.field(description="The code the entry names, where the graph holds it.")
+    async def code(self, info: Info) -> Annotated["Code", strawberry.lazy("schema.codes.types")] | None:
+        from schema.codes.types import code_for
+
+        return await code_for(info, self.code_uid)
+
+
+@strawberry.type(description="One section of an explanation, laid out like the sections of a curated page.")
+class ExplanationSection:
+    key: str = strawberry.field(description="Stable name of the section (kind, description, coverage …).")
+    title: str
+    text: str
+    items: list[ExplanationItem]
+    source: str = strawberry.field(
+        description="The official file and fields the section's sentences rephrase."
+    )
+
+
+@strawberry.type(description="A plain-language explanation of a code, generated from the official code set.")
+class Explanation:
+    summary: str = strawberry.field(description="Two or three sentences a patient understands.")
+    sections: list[ExplanationSection]
+    generated_from: list[str] = strawberry.field(description="The official code sets and releases used.")
+    notice: str = strawberry.field(description="Where the text comes from, and that it is not advice.")
+    curated: bool = strawberry.field(
+        description="True when a curated monograph is the page's explanation; the sections then fill in only "
+        "what the monograph lacks."
+    )
+
+
+async def explanation_for(info: Info, code: CodeRow, monograph_summary: str | None) -> Explanation | None:
+    row = code if code.complete else await info.context.loaders.code.load(code.uid) or code
+    generated = await info.context.run(generate_explanation, row)
+    if generated is None:
+        return None
+    return _of(generated, monograph_summary)
+
+
+def _of(found: model.Explanation, monograph_summary: str | None) -> Explanation:
+    return Explanation(
+        summary=monograph_summary or found.summary,
+        sections=[
+            ExplanationSection(
+                key=section.key,
+                title=section.title,
+                text=section.text,
+                items=[ExplanationItem(text=item.text, code_uid=item.code) for item in section.items],
+                source=section.source,
+            )
+            for section in found.sections
+        ],
+        generated_from=list(found.generated_from),
+        notice=found.notice,
+        curated=monograph_summary is not None,
+    )
