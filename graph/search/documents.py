@@ -20,6 +20,8 @@ from neo4j import ManagedTransaction
 from graph.driver import Graph
 from graph.queries import search_documents as q
 from graph.reads.codes import HEAD_PROPERTIES
+from graph.reads.glossary import read_glossary
+from graph.search.plain_language import PlainLanguage
 
 PAGE_SIZE = 20_000
 READERS = 2
@@ -40,6 +42,7 @@ class CodeDocument:
     names: tuple[str, ...] = ()  # curated words for this code itself
     related_names: tuple[str, ...] = ()  # curated condition words of an ancestor
     head: bytes = b""  # HEAD_PROPERTIES as JSON, stored for hits to show (graph.reads.codes.head_row)
+    plain_words: tuple[str, ...] = ()  # glossary words for the medical phrases of title and inclusion terms
 
 
 @dataclass(slots=True)
@@ -76,6 +79,7 @@ def read_documents(graph: Graph, page_size: int = PAGE_SIZE) -> list[CodeDocumen
 def iter_documents(graph: Graph, page_size: int = PAGE_SIZE) -> Iterator[CodeDocument]:
     """Every code of the graph as a document, in uid order."""
     words = read_curated_words(graph)
+    glossary = PlainLanguage(read_glossary(graph))
     uids = sorted(_collected(graph, q.CODE_UIDS))
     pages = [(uids[i], uids[min(i + page_size, len(uids)) - 1]) for i in range(0, len(uids), page_size)]
     # READERS pages are read at once while the caller indexes the one before (the engine has cores of its
@@ -86,16 +90,18 @@ def iter_documents(graph: Graph, page_size: int = PAGE_SIZE) -> Iterator[CodeDoc
         for first, last in pages:
             ahead.append(pool.submit(_collected, graph, q.CODE_DOCUMENTS, first=first, last=last))
             if len(ahead) > READERS:
-                yield from _documents(ahead.popleft().result(), words)
+                yield from _documents(ahead.popleft().result(), words, glossary)
         while ahead:
-            yield from _documents(ahead.popleft().result(), words)
+            yield from _documents(ahead.popleft().result(), words, glossary)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _documents(rows: list[dict[str, Any]], words: CuratedWords) -> Iterator[CodeDocument]:
+def _documents(
+    rows: list[dict[str, Any]], words: CuratedWords, glossary: PlainLanguage
+) -> Iterator[CodeDocument]:
     for row in sorted(rows, key=lambda row: row["uid"]):
-        yield document(row, words)
+        yield document(row, words, glossary)
 
 
 def read_curated_words(graph: Graph) -> CuratedWords:
@@ -110,7 +116,9 @@ def read_curated_words(graph: Graph) -> CuratedWords:
     return words
 
 
-def document(row: Mapping[str, Any], words: CuratedWords) -> CodeDocument:
+def document(
+    row: Mapping[str, Any], words: CuratedWords, glossary: PlainLanguage | None = None
+) -> CodeDocument:
     """A document from a code row (every property CODE_DOCUMENTS returns, null where absent) and the curated
     words. This runs for every code: it does no work for what most codes lack."""
     uid, title, system, compact, plain = (
@@ -127,6 +135,7 @@ def document(row: Mapping[str, Any], words: CuratedWords) -> CodeDocument:
         names = tuple(name for name in named if name != title)
     if system in words.coded_systems:
         related = tuple(word for word in _unique(words.inherited(system, compact)) if word not in names)
+    inclusion_terms = tuple(row["inclusionTerms"] or ())
     return CodeDocument(
         uid,
         system,
@@ -137,10 +146,11 @@ def document(row: Mapping[str, Any], words: CuratedWords) -> CodeDocument:
         row["kind"] or "code",
         row["billable"] is True,
         row["active"] is not False,  # only HCPCS records termination
-        tuple(row["inclusionTerms"] or ()),
+        inclusion_terms,
         names,
         related,
         orjson.dumps({key: row[key] for key in HEAD_PROPERTIES if row.get(key) is not None}),
+        glossary.plain_words((title, *inclusion_terms)) if glossary is not None else (),
     )
 
 

@@ -427,6 +427,7 @@ def _tantivy_document(document: CodeDocument) -> tantivy.Document:
         (Field.INCLUSION_TERMS, document.inclusion_terms),
         (Field.NAMES, document.names),
         (Field.RELATED_NAMES, document.related_names),
+        (Field.PLAIN_WORDS, document.plain_words),
     ):
         for value in values:
             doc.add_text(field, value)

@@ -43,6 +43,7 @@ LIST_WEIGHTS: tuple[tuple[Field, float], ...] = (
     (Field.NAMES, 4.0),  # curated words: a little above a title match of average length
     (Field.INCLUSION_TERMS, 1.5),
     (Field.RELATED_NAMES, 1.0),
+    (Field.PLAIN_WORDS, 2.0),  # glossary words: half a curated name (search-rank tunes the ranking)
 )
 # Prefix and typo matches: (field, score).
 LOOSE_SCORES: tuple[tuple[Field, float], ...] = (
@@ -50,6 +51,7 @@ LOOSE_SCORES: tuple[tuple[Field, float], ...] = (
     (Field.NAMES, 1.5),
     (Field.INCLUSION_TERMS, 0.75),
     (Field.RELATED_NAMES, 0.5),
+    (Field.PLAIN_WORDS, 0.5),
 )
 SECOND_EDIT = 0.5  # a two-edit typo scores half a one-edit one
 STEM_CUT = 3  # how many typed letters past a stem a prefix may reach back over
