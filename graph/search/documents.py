@@ -20,7 +20,9 @@ from neo4j import ManagedTransaction
 from graph.driver import Graph
 from graph.queries import search_documents as q
 from graph.reads.codes import HEAD_PROPERTIES
+from graph.reads.glossary import read_glossary
 from graph.search.index_words import IndexWords
+from graph.search.plain_language import PlainLanguage
 
 PAGE_SIZE = 20_000
 READERS = 2
@@ -42,6 +44,7 @@ class CodeDocument:
     related_names: tuple[str, ...] = ()  # curated condition words of an ancestor
     index_terms: tuple[str, ...] = ()  # the official index entries that lead here (graph.search.index_words)
     head: bytes = b""  # HEAD_PROPERTIES as JSON, stored for hits to show (graph.reads.codes.head_row)
+    plain_words: tuple[str, ...] = ()  # glossary words for the medical phrases of title and inclusion terms
 
 
 @dataclass(slots=True)
@@ -79,6 +82,7 @@ def iter_documents(graph: Graph, page_size: int = PAGE_SIZE) -> Iterator[CodeDoc
     """Every code of the graph as a document, in uid order."""
     words = read_curated_words(graph)
     index = IndexWords.read(lambda query: _collected(graph, query))
+    glossary = PlainLanguage(read_glossary(graph))
     uids = sorted(_collected(graph, q.CODE_UIDS))
     pages = [(uids[i], uids[min(i + page_size, len(uids)) - 1]) for i in range(0, len(uids), page_size)]
     # READERS pages are read at once while the caller indexes the one before (the engine has cores of its
@@ -89,16 +93,18 @@ def iter_documents(graph: Graph, page_size: int = PAGE_SIZE) -> Iterator[CodeDoc
         for first, last in pages:
             ahead.append(pool.submit(_collected, graph, q.CODE_DOCUMENTS, first=first, last=last))
             if len(ahead) > READERS:
-                yield from _documents(ahead.popleft().result(), words, index)
+                yield from _documents(ahead.popleft().result(), words, index, glossary)
         while ahead:
-            yield from _documents(ahead.popleft().result(), words, index)
+            yield from _documents(ahead.popleft().result(), words, index, glossary)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _documents(rows: list[dict[str, Any]], words: CuratedWords, index: IndexWords) -> Iterator[CodeDocument]:
+def _documents(
+    rows: list[dict[str, Any]], words: CuratedWords, index: IndexWords, glossary: PlainLanguage
+) -> Iterator[CodeDocument]:
     for row in sorted(rows, key=lambda row: row["uid"]):
-        yield document(row, words, index)
+        yield document(row, words, index, glossary)
 
 
 def read_curated_words(graph: Graph) -> CuratedWords:
@@ -113,9 +119,15 @@ def read_curated_words(graph: Graph) -> CuratedWords:
     return words
 
 
-def document(row: Mapping[str, Any], words: CuratedWords, index: IndexWords | None = None) -> CodeDocument:
+def document(
+    row: Mapping[str, Any],
+    words: CuratedWords,
+    index: IndexWords | None = None,
+    glossary: PlainLanguage | None = None,
+) -> CodeDocument:
     """A document from a code row (every property CODE_DOCUMENTS returns, null where absent), the curated
-    words and the index words. This runs for every code: it does no work for what most codes lack."""
+    words, the index words and the glossary. This runs for every code: it does no work for what most codes
+    lack."""
     uid, title, system, compact, plain = (
         row["uid"],
         row["title"],
@@ -130,6 +142,7 @@ def document(row: Mapping[str, Any], words: CuratedWords, index: IndexWords | No
         names = tuple(name for name in named if name != title)
     if system in words.coded_systems:
         related = tuple(word for word in _unique(words.inherited(system, compact)) if word not in names)
+    inclusion_terms = tuple(row["inclusionTerms"] or ())
     return CodeDocument(
         uid,
         system,
@@ -140,11 +153,12 @@ def document(row: Mapping[str, Any], words: CuratedWords, index: IndexWords | No
         row["kind"] or "code",
         row["billable"] is True,
         row["active"] is not False,  # only HCPCS records termination
-        tuple(row["inclusionTerms"] or ()),
+        inclusion_terms,
         names,
         related,
         index.for_code(uid, system, compact) if index is not None else (),
         orjson.dumps({key: row[key] for key in HEAD_PROPERTIES if row.get(key) is not None}),
+        glossary.plain_words((title, *inclusion_terms)) if glossary is not None else (),
     )
 
 

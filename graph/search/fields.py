@@ -27,6 +27,7 @@ class Field(StrEnum):
     NAMES = "names"  # curated names of the code itself: conditions, drugs, monograph names, plain title
     RELATED_NAMES = "related_names"  # curated condition names inherited from an ancestor's condition
     INDEX_TERMS = "index_terms"  # the official index entries (and `see` words) that lead to the code
+    PLAIN_WORDS = "plain_words"  # everyday words of the glossary phrases in the code's own words
     HEAD = "head"  # stored only: the code's own properties but its notes (JSON), for hits to show the code
 
 
@@ -59,6 +60,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field(Field.TITLE, stored=True, tokenizer_name=STEMMED, index_option="position")
     for name in (Field.INCLUSION_TERMS, Field.NAMES, Field.RELATED_NAMES, Field.INDEX_TERMS):
         builder.add_text_field(name, stored=True, tokenizer_name=STEMMED, index_option="freq")
+    builder.add_text_field(Field.PLAIN_WORDS, stored=True, tokenizer_name=STEMMED, index_option="freq")
     builder.add_bytes_field(Field.HEAD, stored=True)
     return builder.build()
 

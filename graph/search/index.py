@@ -429,6 +429,7 @@ def _tantivy_document(document: CodeDocument) -> tantivy.Document:
         (Field.NAMES, document.names),
         (Field.RELATED_NAMES, document.related_names),
         (Field.INDEX_TERMS, document.index_terms),
+        (Field.PLAIN_WORDS, document.plain_words),
     ):
         for value in values:
             doc.add_text(field, value)

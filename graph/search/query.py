@@ -45,6 +45,7 @@ LIST_WEIGHTS: tuple[tuple[Field, float], ...] = (
     (Field.RELATED_NAMES, 1.0),
     # An index entry is the book's own word for the concept: above an inclusion term, below a curated name.
     (Field.INDEX_TERMS, 2.0),
+    (Field.PLAIN_WORDS, 2.0),  # glossary words: half a curated name (search-rank tunes the ranking)
 )
 # Prefix and typo matches: (field, score).
 LOOSE_SCORES: tuple[tuple[Field, float], ...] = (
@@ -53,6 +54,7 @@ LOOSE_SCORES: tuple[tuple[Field, float], ...] = (
     (Field.INCLUSION_TERMS, 0.75),
     (Field.RELATED_NAMES, 0.5),
     (Field.INDEX_TERMS, 0.75),
+    (Field.PLAIN_WORDS, 0.5),
 )
 SECOND_EDIT = 0.5  # a two-edit typo scores half a one-edit one
 STEM_CUT = 3  # how many typed letters past a stem a prefix may reach back over
