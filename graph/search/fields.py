@@ -60,7 +60,8 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field(Field.TITLE, stored=True, tokenizer_name=STEMMED, index_option="position")
     for name in (Field.INCLUSION_TERMS, Field.NAMES, Field.RELATED_NAMES, Field.INDEX_TERMS):
         builder.add_text_field(name, stored=True, tokenizer_name=STEMMED, index_option="freq")
-    builder.add_text_field(Field.PLAIN_WORDS, stored=True, tokenizer_name=STEMMED, index_option="freq")
+    # Positions: an everyday phrase ("cold sore") is scored whole (graph.search.query).
+    builder.add_text_field(Field.PLAIN_WORDS, stored=True, tokenizer_name=STEMMED, index_option="position")
     builder.add_bytes_field(Field.HEAD, stored=True)
     return builder.build()
 

@@ -61,6 +61,10 @@ STEM_CUT = 3  # how many typed letters past a stem a prefix may reach back over
 MIN_STEM = 3
 TIE_BREAKER = 0.1  # a word found in several fields counts a little more than in one
 PHRASE_BOOST = 2.0  # the finished words, in order, in the title
+# An everyday phrase of the glossary found whole names the concept ("cold sore" → B00.1): it outranks the
+# same words found apart in a title and separate index lines ("Cold" and "Rhinitis, with sore throat" → J00)
+# by about two well-matched words.
+PLAIN_PHRASE_SCORE = 30.0
 ACTIVE_BONUS = 0.5  # current HCPCS codes above terminated ones
 BILLABLE_BONUS = 0.2  # a billable code above its header when their words score alike
 
@@ -139,9 +143,13 @@ def word_query(
         clauses = [(Occur.Must, Query.boolean_query([(Occur.Should, clause) for clause in optional]))]
         optional = []
     clauses += [(Occur.Should, clause) for clause in optional]
-    phrase = _phrase([word for word in parsed.words if not word.prefix], schema)
-    if phrase is not None:
-        clauses.append((Occur.Should, phrase))
+    # The last word may be unfinished for the title's phrase; a glossary phrase is taken as typed.
+    for phrase in (
+        _phrase([w for w in parsed.words if not w.prefix], schema),
+        _plain_phrase(parsed.words, schema),
+    ):
+        if phrase is not None:
+            clauses.append((Occur.Should, phrase))
     clauses.append((Occur.Should, _bonus(schema, Field.ACTIVE, ACTIVE_BONUS)))
     clauses.append((Occur.Should, _bonus(schema, Field.BILLABLE, BILLABLE_BONUS)))
     return Query.boolean_query(clauses)
@@ -185,6 +193,13 @@ def _phrase(words: Sequence[Word], schema: tantivy.Schema) -> Query | None:
     if len(stems) < 2:
         return None
     return Query.boost_query(Query.phrase_query(schema, Field.TITLE, stems, slop=1), PHRASE_BOOST)
+
+
+def _plain_phrase(words: Sequence[Word], schema: tantivy.Schema) -> Query | None:
+    stems: list[str | tuple[int, str]] = [word.stem for word in words]
+    if len(stems) < 2:
+        return None
+    return Query.const_score_query(Query.phrase_query(schema, Field.PLAIN_WORDS, stems), PLAIN_PHRASE_SCORE)
 
 
 def _bonus(schema: tantivy.Schema, field: Field, score: float) -> Query:
