@@ -1,0 +1,1 @@
+"""Plain-language explanations generated from the official data: one explainer per code system."""
