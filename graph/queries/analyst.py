@@ -105,3 +105,17 @@ RETURN s.id AS system, s.version AS version, s.codeCount AS codes, s.billableCou
        s.added AS added, s.removed AS removed, s.retitled AS retitled, s.loadedAt AS loadedAt
 ORDER BY system
 """
+
+# 13. Every index term that leads into a subtree of ICD-10-CM (I82.4 …), with the code it gives.
+INDEX_TERMS_INTO_SUBTREE = """
+MATCH (t:IndexTerm)-[r:INDEXES]->(c:Code)-[:CHILD_OF*0..3]->(:Code {uid: $top})
+RETURN t.path AS term, c.code AS code, r.incomplete AS needsMoreCharacters
+ORDER BY code, term
+"""
+
+# 14. The everyday words that lead to a code through a `see` reference of the index.
+SEE_REFERENCES_TO_CODE = """
+MATCH (s:IndexTerm)-[:SEE]->(t:IndexTerm)-[:INDEXES]->(:Code {uid: $uid})
+RETURN s.title AS word, t.path AS seeTerm
+ORDER BY word
+"""

@@ -73,3 +73,19 @@ def test_the_other_queries_run(loaded_graph: Graph, name: str) -> None:
     assert isinstance(rows, list)
     if name != "RETIRED_DRUG_CODES":  # curated drugs name active codes today: an empty answer is the good one
         assert rows
+
+
+def test_index_terms_lead_into_the_acute_dvt_subtree(loaded_graph: Graph) -> None:
+    rows = run(loaded_graph, "INDEX_TERMS_INTO_SUBTREE", top="ICD10CM:I82.4")
+    assert {
+        "term": ["Thrombosis, thrombotic", "vein", "deep"],
+        "code": "I82.40",
+        "needsMoreCharacters": True,
+    } in rows
+    assert len(rows) == len({(tuple(r["term"]), r["code"]) for r in rows})  # type: ignore[arg-type]
+
+
+def test_shingles_leads_to_zoster_through_a_see_reference(loaded_graph: Graph) -> None:
+    rows = run(loaded_graph, "SEE_REFERENCES_TO_CODE", uid="ICD10CM:B02.9")
+    assert [row["word"] for row in rows] == ["Shingles", "Zona", "Zoster"]
+    assert {tuple(row["seeTerm"]) for row in rows} == {("Herpes, herpesvirus, herpetic", "zoster")}  # type: ignore[arg-type]
