@@ -342,9 +342,9 @@ def test_billable_only_applies_to_results_and_facets(small: SearchIndex) -> None
     assert uids(small.search("deep veins")) == [
         "ICD10CM:I82.4",
         "CPT:37188",
-        "ICD10CM:I82.40",
-        "ICD10CM:I82.401",
+        "ICD10CM:I82.401",  # billable codes above their header I82.40, whose words score alike
         "ICD10CM:I82.402",
+        "ICD10CM:I82.40",
     ]
     page = small.search("deep veins", billable_only=True)
     assert uids(page) == ["CPT:37188", "ICD10CM:I82.401", "ICD10CM:I82.402"]
@@ -612,3 +612,12 @@ def test_bundled_hits_keep_what_their_code_shows_but_its_notes(
         assert not kept.complete and read.complete
         assert replace(kept, properties={}, complete=True) == replace(read, properties={})
         assert kept.properties.get("release") == read.properties.get("release")
+
+
+def test_bundled_colonoscopy_lists_every_current_code_before_any_terminated_one(
+    bundled: SearchIndex, titles: dict[str, CodeDocument]
+) -> None:
+    found = list(walk(bundled, "colonoscopy", 100))
+    active = [titles[uid].active for uid in found]
+    assert (len(found), active.count(False)) == (26, 11)
+    assert active == sorted(active, reverse=True)
