@@ -30,13 +30,8 @@ from graph.search.errors import SearchIndexError, SearchInputError
 from graph.search.fields import Field, build_schema, register_analyzers
 from graph.search.highlight import Highlight, Highlighter, code_highlight
 from graph.search.parse import ParsedQuery, parse_query
-from graph.search.query import (
-    CODE_PREFIX_SCORE,
-    EXACT_CODE_SCORE,
-    build_query,
-    can_relax,
-    exact_code_query,
-)
+from graph.search.query import build_query, can_relax, exact_code_query
+from graph.search.ranking import CODE_PREFIX_SCORE, EXACT_CODE_SCORE
 
 MAX_PAGE_SIZE = 100
 MAX_SUGGESTIONS = 20

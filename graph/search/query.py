@@ -2,6 +2,8 @@
 
 Results come in three tiers, each disjoint from the ones above it:
 
+Every constant of the ranking is in graph.search.ranking, with its reason.
+
 1. the exact code (`I82.401`), scored EXACT_CODE_SCORE;
 2. codes that extend it (`I82.4` → `I82.40`, `I82.401` …), all scored CODE_PREFIX_SCORE so that they keep the
    index order, which is uid order, which is code order. When the code exists, only its own system's codes
@@ -18,6 +20,9 @@ the fields. The best field counts (a disjunction max, plus a little of the other
 - for the word being typed, as a prefix; and with a typo: small constants (LOOSE_SCORES), so that whole
   words outrank them.
 
+Priors are added to every word match: current codes, billable codes and the systems the words lean to
+(graph.search.intent), each a share of the query's full score (graph.search.ranking).
+
 Prefixes and typos are matched against the stemmed terms. A prefix matches the terms it starts, and the terms
 that it extends by at most three letters, because stemming cuts what the user has typed past the stem
 (`infecti` must reach `infect`, the stem of `infection`). A typo is an edit of the stem (`thrombosys` stems to
@@ -31,42 +36,29 @@ from collections.abc import Callable, Sequence
 import tantivy
 from tantivy import Occur, Query
 
+from graph.search import ranking as r
 from graph.search.fields import Field
+from graph.search.intent import intended_systems
 from graph.search.parse import ParsedQuery, Word
 
-EXACT_CODE_SCORE = 1_000_000.0
-CODE_PREFIX_SCORE = 100_000.0  # word scores stay far below: at most about 150 a word, 12 words
-
-TITLE_WEIGHT = 3.0
-# List fields: a whole-word match scores weight times the word's idf among titles.
+# Whole words in list fields: (field, weight); prefix and typo matches: (field, score).
 LIST_WEIGHTS: tuple[tuple[Field, float], ...] = (
-    (Field.NAMES, 4.0),  # curated words: a little above a title match of average length
-    (Field.INCLUSION_TERMS, 1.5),
-    (Field.RELATED_NAMES, 1.0),
-    # An index entry is the book's own word for the concept: above an inclusion term, below a curated name.
-    (Field.INDEX_TERMS, 2.0),
-    (Field.PLAIN_WORDS, 2.0),  # glossary words: half a curated name (search-rank tunes the ranking)
+    (Field.NAMES, r.NAMES_WEIGHT),
+    (Field.INCLUSION_TERMS, r.INCLUSION_WEIGHT),
+    (Field.RELATED_NAMES, r.RELATED_WEIGHT),
+    (Field.INDEX_TERMS, r.INDEX_WEIGHT),
+    (Field.PLAIN_WORDS, r.PLAIN_WEIGHT),
 )
-# Prefix and typo matches: (field, score).
 LOOSE_SCORES: tuple[tuple[Field, float], ...] = (
-    (Field.TITLE, 1.5),
-    (Field.NAMES, 1.5),
-    (Field.INCLUSION_TERMS, 0.75),
-    (Field.RELATED_NAMES, 0.5),
-    (Field.INDEX_TERMS, 0.75),
-    (Field.PLAIN_WORDS, 0.5),
+    (Field.TITLE, r.LOOSE_TITLE),
+    (Field.NAMES, r.LOOSE_NAMES),
+    (Field.INCLUSION_TERMS, r.LOOSE_INCLUSION),
+    (Field.RELATED_NAMES, r.LOOSE_RELATED),
+    (Field.INDEX_TERMS, r.LOOSE_INDEX),
+    (Field.PLAIN_WORDS, r.LOOSE_PLAIN),
 )
-SECOND_EDIT = 0.5  # a two-edit typo scores half a one-edit one
 STEM_CUT = 3  # how many typed letters past a stem a prefix may reach back over
 MIN_STEM = 3
-TIE_BREAKER = 0.1  # a word found in several fields counts a little more than in one
-PHRASE_BOOST = 2.0  # the finished words, in order, in the title
-# An everyday phrase of the glossary found whole names the concept ("cold sore" → B00.1): it outranks the
-# same words found apart in a title and separate index lines ("Cold" and "Rhinitis, with sore throat" → J00)
-# by about two well-matched words.
-PLAIN_PHRASE_SCORE = 30.0
-ACTIVE_BONUS = 0.5  # current HCPCS codes above terminated ones
-BILLABLE_BONUS = 0.2  # a billable code above its header when their words score alike
 
 Rarity = Callable[[str], float]  # a stem's BM25 idf among titles
 
@@ -84,9 +76,9 @@ def build_query(
     exact, longer = exact_code_query(parsed, schema), _longer_code_query(parsed, schema, code_systems)
     tiers: list[tuple[Occur, Query]] = []
     if exact is not None:
-        tiers.append((Occur.Should, Query.const_score_query(exact, EXACT_CODE_SCORE)))
+        tiers.append((Occur.Should, Query.const_score_query(exact, r.EXACT_CODE_SCORE)))
     if longer is not None:
-        tiers.append((Occur.Should, Query.const_score_query(longer, CODE_PREFIX_SCORE)))
+        tiers.append((Occur.Should, Query.const_score_query(longer, r.CODE_PREFIX_SCORE)))
     words = word_query(parsed, schema, rarity, relaxed=relaxed)
     if words is not None:
         codes = [query for query in (exact, longer) if query is not None]
@@ -150,22 +142,40 @@ def word_query(
     ):
         if phrase is not None:
             clauses.append((Occur.Should, phrase))
-    clauses.append((Occur.Should, _bonus(schema, Field.ACTIVE, ACTIVE_BONUS)))
-    clauses.append((Occur.Should, _bonus(schema, Field.BILLABLE, BILLABLE_BONUS)))
+    clauses += prior_clauses(parsed, schema, rarity)
     return Query.boolean_query(clauses)
+
+
+def full_score(parsed: ParsedQuery, rarity: Rarity) -> float:
+    """What the required words would score as whole words in an average title (graph.search.ranking)."""
+    words = parsed.required or parsed.optional
+    return max(r.MIN_FULL_SCORE, sum(r.TITLE_WEIGHT * rarity(word.stem) for word in words))
+
+
+def prior_clauses(parsed: ParsedQuery, schema: tantivy.Schema, rarity: Rarity) -> list[tuple[Occur, Query]]:
+    """Scores added to every word match: current, billable and intended-system codes rank higher."""
+    full = full_score(parsed, rarity)
+    priors = [
+        (Query.term_query(schema, Field.ACTIVE, True), r.ACTIVE_SHARE),
+        (Query.term_query(schema, Field.BILLABLE, True), r.BILLABLE_SHARE),
+    ]
+    systems = intended_systems(word.raw for word in parsed.words)
+    if systems:
+        priors.append((Query.term_set_query(schema, Field.SYSTEM, list(systems)), r.INTENT_SHARE))
+    return [(Occur.Should, Query.const_score_query(query, share * full)) for query, share in priors]
 
 
 def word_clause(word: Word, schema: tantivy.Schema, rarity: Rarity) -> Query:
     """One word in any field: whole, or as a prefix, or with a typo."""
     title = Query.term_query(schema, Field.TITLE, word.stem, index_option="freq")
-    options = [Query.boost_query(title, TITLE_WEIGHT)]
+    options = [Query.boost_query(title, r.TITLE_WEIGHT)]
     idf = rarity(word.stem)
     for field, weight in LIST_WEIGHTS:
         listed = Query.term_query(schema, field, word.stem, index_option="basic")
         options.append(Query.const_score_query(listed, weight * idf))
     for field, score in LOOSE_SCORES:
         options.extend(_loose(word, schema, field, score))
-    return Query.disjunction_max_query(options, tie_breaker=TIE_BREAKER)
+    return Query.disjunction_max_query(options, tie_breaker=r.TIE_BREAKER)
 
 
 def stem_cuts(raw: str) -> list[str]:
@@ -184,7 +194,7 @@ def _loose(word: Word, schema: tantivy.Schema, field: Field, score: float) -> li
             loose.append(Query.const_score_query(Query.term_set_query(schema, field, cuts), score))
     for distance in range(1, word.fuzzy + 1):
         fuzzy = Query.fuzzy_term_query(schema, field, word.stem, distance=distance, prefix=word.prefix)
-        loose.append(Query.const_score_query(fuzzy, score * SECOND_EDIT ** (distance - 1)))
+        loose.append(Query.const_score_query(fuzzy, score * r.SECOND_EDIT ** (distance - 1)))
     return loose
 
 
@@ -192,15 +202,12 @@ def _phrase(words: Sequence[Word], schema: tantivy.Schema) -> Query | None:
     stems: list[str | tuple[int, str]] = [word.stem for word in words]
     if len(stems) < 2:
         return None
-    return Query.boost_query(Query.phrase_query(schema, Field.TITLE, stems, slop=1), PHRASE_BOOST)
+    return Query.boost_query(Query.phrase_query(schema, Field.TITLE, stems, slop=1), r.PHRASE_BOOST)
 
 
 def _plain_phrase(words: Sequence[Word], schema: tantivy.Schema) -> Query | None:
     stems: list[str | tuple[int, str]] = [word.stem for word in words]
     if len(stems) < 2:
         return None
-    return Query.const_score_query(Query.phrase_query(schema, Field.PLAIN_WORDS, stems), PLAIN_PHRASE_SCORE)
-
-
-def _bonus(schema: tantivy.Schema, field: Field, score: float) -> Query:
-    return Query.const_score_query(Query.term_query(schema, field, True), score)
+    plain = Query.phrase_query(schema, Field.PLAIN_WORDS, stems)
+    return Query.const_score_query(plain, r.PLAIN_PHRASE_SCORE)

@@ -342,9 +342,9 @@ def test_billable_only_applies_to_results_and_facets(small: SearchIndex) -> None
     assert uids(small.search("deep veins")) == [
         "ICD10CM:I82.4",
         "CPT:37188",
-        "ICD10CM:I82.40",
-        "ICD10CM:I82.401",
+        "ICD10CM:I82.401",  # billable codes above their header I82.40, whose words score alike
         "ICD10CM:I82.402",
+        "ICD10CM:I82.40",
     ]
     page = small.search("deep veins", billable_only=True)
     assert uids(page) == ["CPT:37188", "ICD10CM:I82.401", "ICD10CM:I82.402"]
@@ -629,3 +629,12 @@ def test_bundled_index_entries_show_why_a_code_matched(bundled: SearchIndex) -> 
     hit = bundled.search("bunion", first=5).hits[0]
     assert hit.uid == "ICD10CM:M21.61"
     assert [h.text for h in hit.highlights if h.field == "indexTerm"] == ["Bunion"]
+
+
+def test_bundled_colonoscopy_lists_every_current_code_before_any_terminated_one(
+    bundled: SearchIndex, titles: dict[str, CodeDocument]
+) -> None:
+    found = list(walk(bundled, "colonoscopy", 100))
+    active = [titles[uid].active for uid in found]
+    assert (len(found), active.count(False)) == (26, 11)
+    assert active == sorted(active, reverse=True)
