@@ -9,6 +9,8 @@ from pathlib import Path
 
 from graph.driver import Graph
 from graph.importers.icd10cm_index_csv import bundled_index_csv_path, read_icd10cm_index_csv
+from graph.importers.icd10cm_index_xml import bundled_external_cause_index_path, read_icd10cm_index_xml
+from graph.importers.icd10cm_tables import TableKind, bundled_table_path, read_icd10cm_table
 from graph.importers.index_records import IndexTermRecord
 from graph.loader.progress import Progress
 from graph.queries.index_terms import LOADED_SOURCES
@@ -26,6 +28,17 @@ class Vocabulary:
 # By the name `medgraph load NAME --source FILE` takes, in load order.
 VOCABULARIES: dict[str, Vocabulary] = {
     "icd10cm-index": Vocabulary(read_icd10cm_index_csv, bundled_index_csv_path, cm_resolver),
+    "eindex": Vocabulary(read_icd10cm_index_xml, bundled_external_cause_index_path, cm_resolver),
+    "drug-table": Vocabulary(
+        lambda path: read_icd10cm_table(path, TableKind.DRUGS).terms,
+        lambda: bundled_table_path(TableKind.DRUGS),
+        cm_resolver,
+    ),
+    "neoplasm-table": Vocabulary(
+        lambda path: read_icd10cm_table(path, TableKind.NEOPLASMS).terms,
+        lambda: bundled_table_path(TableKind.NEOPLASMS),
+        cm_resolver,
+    ),
 }
 
 

@@ -49,3 +49,8 @@ VOCABULARY_RECORD = """
 MATCH (v:Vocabulary {source: $source})
 RETURN v.terms AS terms, v.codeLinks AS codeLinks, v.unresolvedTargets AS unresolvedTargets
 """
+INDEX_TERM_COLUMNS = """
+MATCH (t:IndexTerm)-[r:INDEXES]->(c:Code)
+WHERE t.source = $source AND t.path = $path
+RETURN r.column AS column, c.code AS code
+"""

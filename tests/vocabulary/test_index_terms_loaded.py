@@ -56,3 +56,32 @@ def test_a_malformed_index_file_is_one_clear_error_and_the_graph_is_unchanged(
     assert result.stderr.strip() == f"medgraph: {source}:2: Level 2 has no parent at level 1 above it"
     (counts,) = loaded_graph.read(q.INDEX_TERM_COUNTS, source=SOURCE)
     assert (counts["terms"], counts["links"]) == (81_024, 62_721)
+
+
+@pytest.mark.parametrize(
+    ("source", "terms", "links"),
+    [
+        ("ICD-10-CM External Cause Index FY2025", 8_064, 6_664),
+        ("ICD-10-CM Table of Drugs FY2025", 7_428, 40_026),
+        ("ICD-10-CM Neoplasm Table FY2025", 1_939, 9_018),
+    ],
+)
+def test_the_tables_and_the_external_cause_index_load_whole(
+    loaded_graph: Graph, source: str, terms: int, links: int
+) -> None:
+    (record,) = loaded_graph.read(q.VOCABULARY_RECORD, source=source)
+    assert record == {"terms": terms, "codeLinks": links, "unresolvedTargets": 0}
+
+
+def test_a_drug_table_cell_links_its_column_to_the_code_as_published(loaded_graph: Graph) -> None:
+    rows = loaded_graph.read(
+        q.INDEX_TERM_COLUMNS, source="ICD-10-CM Table of Drugs FY2025", path=["Acetaminophen"]
+    )
+    assert {row["column"]: row["code"] for row in rows} == {
+        "Poisoning Accidental (unintentional)": "T39.1X1",
+        "Poisoning Intentional self-harm": "T39.1X2",
+        "Poisoning Assault": "T39.1X3",
+        "Poisoning Undetermined": "T39.1X4",
+        "Adverse effect": "T39.1X5",
+        "Underdosing": "T39.1X6",
+    }
