@@ -192,4 +192,5 @@ def monograph_properties(m: Monograph) -> dict[str, Any]:
         "patientExperience": m.patientExperience,
         "source": m.source,
         "reviewedOn": m.reviewedOn.isoformat(),
+        "reviewStatus": m.reviewStatus,
     }

@@ -249,6 +249,9 @@ class Monograph(SeedModel):
     drugs: list[Slug] = Field(default_factory=list)
     source: Text
     reviewedOn: dt.date
+    # Who has checked the text, said plainly (e.g. "editorial review; not reviewed by a clinician"); the page
+    # shows it next to the date so that a reader can weigh the text.
+    reviewStatus: Text
 
     @field_validator("code", mode="before")
     @classmethod

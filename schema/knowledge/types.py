@@ -111,6 +111,9 @@ class Monograph:
     patient_experience: str
     source: str
     reviewed_on: str
+    review_status: str = strawberry.field(
+        description='Who has checked this text, e.g. "editorial review; not reviewed by a clinician".'
+    )
     disclaimer: str
 
 
@@ -139,6 +142,7 @@ def monograph_of(props: dict[str, object]) -> Monograph:
         patient_experience=str(props["patientExperience"]),
         source=str(props["source"]),
         reviewed_on=str(props["reviewedOn"]),
+        review_status=str(props["reviewStatus"]),
         disclaimer=DISCLAIMER,
     )
 

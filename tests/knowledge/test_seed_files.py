@@ -63,6 +63,15 @@ def test_seeds_load(seeds: Path) -> None:
         "infection", "bleeding-hematoma", "contrast-or-drug-reaction", "vessel-injury", "clot-embolization",
     }  # fmt: skip
     assert loaded.conditions["deep-vein-thrombosis"].icd10cm[0] == "I82.4"
+    assert repeat.reviewStatus == "editorial review; not reviewed by a clinician"
+
+
+def test_missing_review_status(seeds: Path) -> None:
+    path = seeds / "procedures" / "cpt-37188.yaml"
+    edit(path, "reviewStatus: editorial review; not reviewed by a clinician\n", "")
+    problem = only_problem(seeds)
+    assert (problem.file, problem.line) == (path, 1)
+    assert problem.message == "missing required field 'reviewStatus'"
 
 
 def test_unknown_risk_key(seeds: Path) -> None:

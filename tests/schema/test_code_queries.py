@@ -11,7 +11,7 @@ query Page($system: CodeSystem!, $code: String!) {
     parent { code } ancestors { code kind } children { code }
     notes { kind text targets { code } }
     monograph { name title commonNames summary purpose preparation steps { number label text } duration
-                recovery patientExperience source reviewedOn disclaimer }
+                recovery patientExperience source reviewedOn reviewStatus disclaimer }
     indications { condition { key name synonyms } note }
     risks { risk { key name } note } benefits { benefit { name } note }
     personnel { role { name } involvement } settings { setting { name } note }
@@ -68,6 +68,7 @@ def test_the_37188_page_holds_every_section_of_the_seed_page(api: Api) -> None:
     assert code["release"] is None
     monograph = code["monograph"]
     assert "Mechanical thrombectomy" in monograph["commonNames"]
+    assert monograph["reviewStatus"] == "editorial review; not reviewed by a clinician"
     for section in (
         "summary",
         "purpose",

@@ -26,6 +26,10 @@ def test_the_37188_page_has_every_seed_section_in_order(page: Page) -> None:
         "medgraph's own plain-language descriptions"
     )
     expect(page.locator("footer")).to_contain_text("Not medical or coding advice")
+    expect(page.locator("#experience .about__source")).to_have_text(
+        "Written by the medgraph team from public patient-education material; code scope checked against CMS"
+        " code sets. Reviewed 2026-11-25 (editorial review; not reviewed by a clinician)."
+    )
 
 
 def test_an_indication_leads_to_its_condition_page(page: Page) -> None:
