@@ -9,16 +9,12 @@ kept as published; the whole cell is kept too, so that nothing the table says is
 """
 
 import re
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from graph.importers.errors import ImportFormatError
-from graph.importers.source_files import bundled_data_path, require_file
+from graph.importers.source_files import bundled_data_path, open_workbook
 
 BUNDLED_FILE = "ICD-10-CM-CONVERSION-TABLE-FY2026.xlsx"
 HEADER = ("Current code assignment", "Effective", "Previous Code(s) Assignment")
@@ -46,11 +42,7 @@ def bundled_conversion_table_path() -> Path:
 
 def read_conversion_table(path: Path) -> list[ConversionRecord]:
     """Every data row of the workbook, in order."""
-    require_file(path)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile) as exc:
-        raise ImportFormatError(path, None, f"not an xlsx workbook: {exc}") from None
+    workbook = open_workbook(path)
     try:
         rows = workbook.worksheets[0].iter_rows(values_only=True)
         records: list[ConversionRecord] = []

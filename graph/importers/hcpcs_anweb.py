@@ -18,16 +18,12 @@ because CMS publishes no names for the letters in these files; modifiers sit und
 
 import calendar
 import re
-import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from graph.importers.errors import ImportFormatError
 from graph.importers.records import CodeKind, CodeRecord, Release
-from graph.importers.source_files import bundled_data_path, read_csv_rows, require_file
+from graph.importers.source_files import bundled_data_path, open_workbook, read_csv_rows
 from graph.model import SYSTEM_NAMES, System
 
 BUNDLED_FILE = "HCPC2025_OCT_ANWEB.xlsx"
@@ -99,11 +95,7 @@ def _release_month(path: Path) -> tuple[int, int]:
 
 
 def _worksheet_rows(path: Path) -> Iterator[tuple[int, Row]]:
-    require_file(path)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile) as exc:
-        raise ImportFormatError(path, None, f"not an xlsx workbook: {exc}") from None
+    workbook = open_workbook(path)
     try:
         cells = workbook.worksheets[0].iter_rows(values_only=True)
         header = [_text(value).strip() for value in next(cells, ())]

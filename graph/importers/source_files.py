@@ -6,9 +6,13 @@ so a user loading a new release learns which file and which line to look at.
 
 import csv
 import gzip
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 from graph.importers.errors import ImportFormatError
 
@@ -30,6 +34,15 @@ def open_text(path: Path, encoding: str = "utf-8") -> TextIO:
         raise ImportFormatError(path, None, "file not found") from None
     except OSError as exc:
         raise ImportFormatError(path, None, f"cannot open: {exc.strerror}") from None
+
+
+def open_workbook(path: Path) -> Workbook:
+    """An official xlsx workbook, read-only with cell values; the caller closes it."""
+    require_file(path)
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile) as exc:
+        raise ImportFormatError(path, None, f"not an xlsx workbook: {exc}") from None
 
 
 def require_file(path: Path) -> None:
