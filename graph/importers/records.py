@@ -70,7 +70,6 @@ class PcsValueRecord:
     axis: str  # e.g. "Root Operation", "Body Part", "Approach", "Device", "Qualifier"
     value: str  # the character
     meaning: str
-    definition: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -191,7 +191,6 @@ def _load_axes(graph: Graph, release: Release, progress: Progress) -> int:
                 "axis": v.axis,
                 "value": v.value,
                 "meaning": v.meaning,
-                "definition": v.definition,
             },
         }
         for v in release.pcs_values

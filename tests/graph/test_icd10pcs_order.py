@@ -11,7 +11,9 @@ from graph.importers.icd10pcs_order import bundled_order_path, read_pcs_order_fi
 from graph.importers.records import CodeKind, CodeRecord, PcsValueRecord, Release
 from graph.model import System
 
-EXCERPT = Path(__file__).parents[1] / "fixtures" / "icd10pcs" / "icd10pcs_order_2026_excerpt.txt"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "icd10pcs"
+EXCERPT = FIXTURES / "icd10pcs_order_2026_excerpt.txt"
+TABLES = FIXTURES / "icd10pcs_tables_2026_excerpt.xml"
 
 SECTION_NAMES = {
     "0": "Medical and Surgical",
@@ -46,7 +48,7 @@ def axes_of(release: Release, code: str) -> dict[str, PcsValueRecord]:
 
 @pytest.fixture(scope="module")
 def excerpt() -> Release:
-    return read_pcs_order_file(EXCERPT)
+    return read_pcs_order_file(EXCERPT, TABLES)
 
 
 @pytest.fixture(scope="module")
@@ -81,10 +83,19 @@ def test_code_sits_under_table_body_system_and_section(excerpt: Release) -> None
         short_title="Lower Veins, Extirpation",
     )
     assert codes["06"] == CodeRecord(
-        code="06", title="Lower Veins", kind=CodeKind.BODY_SYSTEM, billable=False, parent="0"
+        code="06",
+        title="Lower Veins",
+        kind=CodeKind.BODY_SYSTEM,
+        billable=False,
+        parent="0",
+        attributes=(("axis", "Body System"),),
     )
     assert codes["0"] == CodeRecord(
-        code="0", title="Medical and Surgical", kind=CodeKind.SECTION, billable=False
+        code="0",
+        title="Medical and Surgical",
+        kind=CodeKind.SECTION,
+        billable=False,
+        attributes=(("axis", "Section"),),
     )
 
 
@@ -100,7 +111,7 @@ def test_sections_are_named_from_headers_and_definitions(excerpt: Release) -> No
     assert sections == {s: SECTION_NAMES[s] for s in "012BGX"}
 
 
-def test_section_0_axes_carry_cms_labels_and_definitions(excerpt: Release) -> None:
+def test_section_0_axes_carry_cms_labels(excerpt: Release) -> None:
     axes = axes_of(excerpt, "06CY3ZZ")
     assert {rel: (v.axis, v.meaning, v.key) for rel, v in axes.items()} == {
         "ROOT_OPERATION": ("Root Operation", "Extirpation", "0*3C"),
@@ -109,7 +120,6 @@ def test_section_0_axes_carry_cms_labels_and_definitions(excerpt: Release) -> No
         "DEVICE": ("Device", "No Device", "06C6Z"),
         "QUALIFIER": ("Qualifier", "No Qualifier", "06C7Z"),
     }
-    assert axes["ROOT_OPERATION"].definition == "Taking or cutting out solid matter from a body part"
     assert axes["ROOT_OPERATION"].body_system is None
     assert axes["BODY_PART"].body_system == "6"
     # Device and qualifier meanings differ between tables of one body system: scoped to the table.
@@ -138,22 +148,22 @@ def test_obstetrics_axes_come_from_definitions(excerpt: Release) -> None:
     }
 
 
-def test_imaging_axes_are_named_by_section_and_read_off_titles(excerpt: Release) -> None:
+def test_imaging_axes_are_named_as_the_section_titles_them(excerpt: Release) -> None:
     axes = axes_of(excerpt, "B5071ZZ")
     assert {rel: (v.axis, v.meaning) for rel, v in axes.items()} == {
         "ROOT_OPERATION": ("Type", "Plain Radiography"),
-        "BODY_PART": ("Body Part", "Left Subclavian Vein"),
-        "APPROACH": ("Contrast", "Low Osmolar Contrast"),
-        # Qualifiers Z ("None") are named by no title: no meaning, no link.
+        "BODY_PART": ("Body Part", "Subclavian Vein, Left"),
+        "APPROACH": ("Contrast", "Low Osmolar"),
+        "DEVICE": ("Qualifier", "None"),
+        "QUALIFIER": ("Qualifier", "None"),
     }
 
 
-def test_placement_devices_are_read_off_titles(excerpt: Release) -> None:
+def test_placement_names_its_fourth_axis_body_region(excerpt: Release) -> None:
     axes = axes_of(excerpt, "2W00X3Z")
     assert axes["ROOT_OPERATION"].meaning == "Change"
+    assert (axes["BODY_PART"].axis, axes["BODY_PART"].meaning) == ("Body Region", "Head")
     assert (axes["DEVICE"].axis, axes["DEVICE"].meaning) == ("Device", "Brace")
-    # Every 2W0 code of the excerpt is on the head: no sibling tells "Head" from the rest.
-    assert "BODY_PART" not in axes
 
 
 def test_mental_health_has_an_unnamed_body_system(excerpt: Release) -> None:
@@ -165,11 +175,16 @@ def test_mental_health_has_an_unnamed_body_system(excerpt: Release) -> None:
     assert (axes["BODY_PART"].axis, axes["BODY_PART"].meaning) == ("Qualifier", "Neuropsychological")
 
 
-def test_header_without_operation_names_only_the_body_system(excerpt: Release) -> None:
+def test_header_without_operation_still_has_a_root_operation_in_the_tables(excerpt: Release) -> None:
     codes = codes_by_code(excerpt)
     assert codes["X0"].title == "Nervous System"
     assert codes["X0Z"].title == "New Technology, Nervous System"
-    assert "ROOT_OPERATION" not in axes_of(excerpt, "X0Z0X18")
+    axes = axes_of(excerpt, "X0Z0X18")
+    assert axes["ROOT_OPERATION"].meaning == "Other Procedures"
+    assert (axes["DEVICE"].axis, axes["DEVICE"].meaning) == (
+        "Device / Substance / Technology",
+        "Computer-assisted Transcranial Magnetic Stimulation",
+    )
 
 
 def test_every_link_points_to_a_value_and_every_parent_exists(excerpt: Release) -> None:
@@ -183,7 +198,7 @@ def test_gzipped_file_reads_the_same(tmp_path: Path, excerpt: Release) -> None:
     packed = tmp_path / "icd10pcs_order_2026_excerpt.txt.gz"
     with EXCERPT.open("rb") as plain, gzip.open(packed, "wb") as gz:
         shutil.copyfileobj(plain, gz)
-    assert read_pcs_order_file(packed) == excerpt
+    assert read_pcs_order_file(packed, TABLES) == excerpt
 
 
 # --- malformed input ------------------------------------------------------------------------
@@ -199,7 +214,7 @@ def test_truncated_line_is_reported_with_its_number(tmp_path: Path) -> None:
     lines = EXCERPT.read_bytes().splitlines(keepends=True)
     lines[4] = lines[4][:40] + b"\r\n"
     with pytest.raises(ImportFormatError) as error:
-        read_pcs_order_file(write_lines(tmp_path, lines))
+        read_pcs_order_file(write_lines(tmp_path, lines), TABLES)
     assert error.value.line == 5
     assert "not an order-file record" in str(error.value)
 
@@ -208,14 +223,14 @@ def test_code_of_wrong_length_is_reported(tmp_path: Path) -> None:
     lines = EXCERPT.read_bytes().splitlines(keepends=True)
     lines[1] = lines[1][:12] + b" " + lines[1][13:]  # 06C0ZZZ -> 06C0ZZ
     with pytest.raises(ImportFormatError) as error:
-        read_pcs_order_file(write_lines(tmp_path, lines))
+        read_pcs_order_file(write_lines(tmp_path, lines), TABLES)
     assert error.value.line == 2
 
 
 def test_code_without_its_table_header_is_reported(tmp_path: Path) -> None:
     lines = EXCERPT.read_bytes().splitlines(keepends=True)
     with pytest.raises(ImportFormatError) as error:
-        read_pcs_order_file(write_lines(tmp_path, lines[1:]))
+        read_pcs_order_file(write_lines(tmp_path, lines[1:]), TABLES)
     assert error.value.line == 1
     assert "no table header" in error.value.message
 
@@ -252,8 +267,8 @@ def test_full_file_counts(full: Release) -> None:
         CodeKind.CODE: 79_115,
     }
     assert all(r.billable for r in full.codes if r.kind == CodeKind.CODE)
-    assert len(full.pcs_values) == 5_560
-    assert len(full.axis_links) == 376_506
+    assert len(full.pcs_values) == 6_338
+    assert len(full.axis_links) == 5 * 79_115
 
 
 def test_full_file_names_every_section(full: Release) -> None:
@@ -285,25 +300,19 @@ def test_full_file_06cy3zz_axes(full: Release) -> None:
     }
 
 
-def test_full_file_reads_other_sections_off_titles(full: Release) -> None:
+def test_full_file_labels_every_section(full: Release) -> None:
     assert axes_of(full, "2W00X3Z")["BODY_PART"].meaning == "Head"
-    assert {rel: v.meaning for rel, v in axes_of(full, "DT012ZZ").items()} == {
-        "ROOT_OPERATION": "Beam Radiation",
-        "BODY_PART": "Ureter",
-        "APPROACH": "Photons >10 MeV",
+    assert {rel: (v.axis, v.meaning) for rel, v in axes_of(full, "DT012ZZ").items()} == {
+        "ROOT_OPERATION": ("Modality", "Beam Radiation"),
+        "BODY_PART": ("Treatment Site", "Ureter"),
+        "APPROACH": ("Modality Qualifier", "Photons >10 MeV"),
+        "DEVICE": ("Isotope", "None"),
+        "QUALIFIER": ("Qualifier", "None"),
     }
     # Qualifiers of GZ tables differ between tables: scoped to the table.
     assert axes_of(full, "GZ13ZZZ")["BODY_PART"].key == "GZ143"
 
 
-def test_full_file_links_all_five_axes_of_section_0_but_one_unnamed_qualifier(full: Release) -> None:
-    linked: dict[str, int] = {}
-    for link in full.axis_links:
-        if link.code[0] == "0":
-            linked[link.code] = linked.get(link.code, 0) + 1
-    assert len(linked) == 68_419
-    # Table 0C1 is new in FY2026 and its only qualifier, 4 (to Cutaneous), has no sibling to
-    # tell its words from the rest of the title.
-    assert {code for code, count in linked.items() if count < 5} == {
-        "0C1S0E4", "0C1S0F4", "0C1S0Z4", "0C1S3E4", "0C1S3F4", "0C1S3Z4",
-    }  # fmt: skip
+def test_full_file_labels_a_qualifier_new_in_fy2026(full: Release) -> None:
+    # Table 0C1 is new in FY2026: its only qualifier, 4, is labelled by the Tables like any other.
+    assert axes_of(full, "0C1S0E4")["QUALIFIER"].meaning == "Cutaneous"
