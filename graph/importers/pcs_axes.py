@@ -12,7 +12,8 @@ section, position 4 (body part, body region …) in the body system, positions 6
 table (02 device J is "Synthetic Substitute" in 02R, "Cardiac Lead, Pacemaker" in 02H). Where a
 release gives one character two meanings within that scope, the scope of that section and
 position narrows to the table (FY2026: position 4 of sections G, H and X, position 5 of section F).
-`records.pcs_value_key` has no table argument, so a table-wide value is given the body system and the table's third character as `body_system` (e.g. "6C" for table 06C): the
+`records.pcs_value_key` has no table argument, so a table-wide value is given the body system and the
+table's third character as `body_system` (e.g. "6C" for table 06C): the
 characters after the section that its meaning depends on. Where even the rows of one table
 give a character different labels (FY2026: 34 values, most of them section X devices, whose
 meaning depends on the New Technology group), each label is a value of its own, its scope
