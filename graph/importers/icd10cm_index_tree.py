@@ -51,8 +51,9 @@ class Element:
 TargetReader = Callable[[Path, Element], tuple[IndexTarget, ...]]
 
 
-def parse_index_file(path: Path) -> Element:
-    """The root `<ICD10CM.index>` element of `path` (plain or `.gz`), each element with its line.
+def parse_index_file(path: Path, root_tag: str = ROOT) -> Element:
+    """The root element of `path` (plain or `.gz`), each element with its line; it must be `root_tag`
+    (the ICD-10-PCS Index, `<ICD10PCS.index>`, is the same element family).
 
     A missing file or malformed XML raises `ImportFormatError`.
     """
@@ -88,8 +89,8 @@ def parse_index_file(path: Path) -> Element:
             path, exc.lineno, f"not well-formed XML: {expat.ErrorString(exc.code)}"
         ) from None
     root = roots[0]
-    if root.tag != ROOT:
-        raise ImportFormatError(path, root.line, f"root element <{root.tag}> is not <{ROOT}>")
+    if root.tag != root_tag:
+        raise ImportFormatError(path, root.line, f"root element <{root.tag}> is not <{root_tag}>")
     return root
 
 
