@@ -50,3 +50,16 @@ def test_a_monograph_category_is_among_the_condition_codes(api: Api) -> None:
 
 def test_a_condition_without_a_monograph_has_none(api: Api) -> None:
     assert api.data(CONDITION_MONOGRAPH, key="may-thurner-syndrome")["condition"]["monograph"] is None
+
+
+SEARCH = """
+query ($q: String!) { search(query: $q, first: 5) { edges { node { system code } } } }
+"""
+
+
+def test_a_lay_name_of_a_monograph_finds_the_condition_codes(api: Api) -> None:
+    """'smoker's lung' and 'bad back' are in no official title or index entry, only in the monographs."""
+    copd = [e["node"]["code"] for e in api.data(SEARCH, q="smoker's lung")["search"]["edges"]]
+    assert copd and all(code.startswith("J44") for code in copd), copd
+    back = [e["node"]["code"] for e in api.data(SEARCH, q="bad back")["search"]["edges"]]
+    assert back and all(code.startswith("M54.5") for code in back), back
