@@ -38,7 +38,7 @@ def test_a_condition_monograph_shows_every_section(page: Page) -> None:
         ("categories", "ICD-10-CM categories"),
     ]:
         expect(page.locator(f"#{section} h2")).to_have_text(heading)
-    expect(page.locator("#what-it-is .synonyms")).to_have_text(
+    expect(page.locator("#what-it-is .lay-names")).to_have_text(
         "Everyday names: urine infection, bladder infection, water infection, UTI"
     )
     expect(page.locator("#symptoms li")).to_have_count(4)
