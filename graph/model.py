@@ -83,6 +83,7 @@ class Rel(StrEnum):
     SEE = "SEE"
     SEE_ALSO = "SEE_ALSO"
     MEANS = "MEANS"
+    TREATED_WITH = "TREATED_WITH"
 
 
 # Note kinds of ICD-10-CM (as `NoteRecord.kind`) and the code property that keeps their texts, in page order.

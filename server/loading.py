@@ -127,7 +127,8 @@ def run_load(settings: Settings, request: LoadRequest, console: Console, if_empt
             knowledge = load_knowledge(graph, seeds, glossary)
             k = knowledge
             console.print(
-                f"curated knowledge: {k.monographs} monographs, {k.vocabulary} vocabulary entries,"
+                f"curated knowledge: {k.monographs} monographs,"
+                f" {k.condition_monographs} condition monographs, {k.vocabulary} vocabulary entries,"
                 f" {k.glossary} glossary terms"
             )
             if knowledge.skipped:

@@ -12,6 +12,11 @@ from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from graph.driver import Graph, Statement
+from graph.knowledge.condition_monographs import (
+    condition_codes,
+    condition_monograph_statements,
+    monograph_key,
+)
 from graph.knowledge.seed_files import Seeds, referenced_official_codes
 from graph.knowledge.seed_models import ConditionEntry, DrugEntry, Monograph, VocabEntry
 from graph.model import System
@@ -43,6 +48,7 @@ class KnowledgeSummary:
     monographs: int
     skipped: tuple[str, ...]  # monographs whose code system is not loaded
     glossary: int = 0  # glossary terms loaded
+    condition_monographs: int = 0
 
 
 def load_knowledge(
@@ -60,9 +66,11 @@ def load_knowledge(
     _load_curated_codes(graph, [m for m in monographs if m.system == "CPT"])
     for monograph in monographs:
         graph.write_all(_monograph_statements(monograph))
+    graph.write_all(condition_monograph_statements(seeds))
+    kept = [m.uid for m in monographs] + [monograph_key(key) for key in seeds.condition_monographs]
     graph.write_all(
         [
-            Statement(q.DELETE_MONOGRAPHS_EXCEPT, {"keys": [m.uid for m in monographs]}),
+            Statement(q.DELETE_MONOGRAPHS_EXCEPT, {"keys": kept}),
             Statement(q.BUMP_DATA_VERSION, {"dataVersion": uuid.uuid4().hex, "now": utc_now()}),
         ]
     )
@@ -71,6 +79,7 @@ def load_knowledge(
         monographs=len(monographs),
         skipped=skipped,
         glossary=len(glossary or ()),
+        condition_monographs=len(seeds.condition_monographs),
     )
 
 
@@ -101,7 +110,8 @@ def _load_vocabulary(graph: Graph, seeds: Seeds) -> None:
                 q.REPLACE_CONDITION_CODES,
                 {
                     "rows": [
-                        {"key": c.key, "uids": [System.ICD10CM.uid(x) for x in c.icd10cm]} for c in conditions
+                        {"key": c.key, "uids": [System.ICD10CM.uid(x) for x in condition_codes(seeds, c)]}
+                        for c in conditions
                     ]
                 },
             ),

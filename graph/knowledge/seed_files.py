@@ -1,7 +1,8 @@
 """Read and check the curated seed files under `seeds/`, reporting every problem with its file and line.
 
 Layout (see `seeds/README.md`): `vocabulary/<kind>.yaml` (a list of entries per kind) and
-`procedures/<system>-<code>.yaml` (one monograph each). `check_seeds` collects every problem instead of
+`procedures/<system>-<code>.yaml` (one monograph each) and `conditions/<condition key>.yaml` (one condition
+monograph each). `check_seeds` collects every problem instead of
 stopping at the first, so a curator fixes a whole batch in one pass; `load_seeds` is the loader's entry point
 and refuses seeds that have problems.
 
@@ -26,6 +27,7 @@ from graph.knowledge.seed_models import (
     VOCAB_KINDS,
     CodeRef,
     ConditionEntry,
+    ConditionMonograph,
     DrugEntry,
     Monograph,
     VocabEntry,
@@ -35,6 +37,7 @@ from graph.model import System
 
 VOCABULARY_DIR = "vocabulary"
 PROCEDURES_DIR = "procedures"
+CONDITIONS_DIR = "conditions"
 
 # Systems whose codes come from official releases loaded into the graph. CPT is AMA-licensed, so a CPT code
 # exists in the graph only if it is curated here (or loaded from a licensee's file), and a reference to a CPT
@@ -86,6 +89,8 @@ class Seeds:
     monographs: dict[str, Monograph] = field(default_factory=dict)
     # Where each monograph came from (same keys as `monographs`), for messages.
     monograph_files: dict[str, Path] = field(default_factory=dict)
+    # Condition monographs by condition key.
+    condition_monographs: dict[str, ConditionMonograph] = field(default_factory=dict)
 
     def kind(self, kind: str) -> dict[str, VocabEntry]:
         return self.vocab.get(kind, {})
@@ -262,6 +267,7 @@ class _Read:
     # Kept for cross-file checks, which need lines too.
     monograph_docs: dict[str, _Doc]
     vocab_docs: dict[str, _Doc]
+    condition_docs: dict[str, _Doc] = field(default_factory=dict)
     # Every key a vocabulary file declares, valid entry or not: a monograph using the key of a broken entry is
     # not reported again as "unknown" (the entry's own problem is). None: the file itself is unusable.
     declared: dict[str, set[str] | None] = field(default_factory=dict)
@@ -403,16 +409,83 @@ def _check_references(read: _Read) -> None:
                         SeedProblem(doc.path, _line_of(doc.node, loc), f"{kind} key '{key}' is listed twice")
                     )
                 seen.add(key)
-        for loc, ref in _code_refs(monograph):
-            if ref.system == System.CPT and ref.code not in curated_cpt:
-                problems.append(
+        _check_cpt_refs(doc, _code_refs(monograph), curated_cpt, problems)
+    _check_condition_monographs(read, curated_cpt)
+
+
+def _check_cpt_refs(
+    doc: _Doc, refs: Iterable[tuple[Loc, CodeRef]], curated_cpt: set[str], problems: list[SeedProblem]
+) -> None:
+    for loc, ref in refs:
+        if ref.system == System.CPT and ref.code not in curated_cpt:
+            problems.append(
+                SeedProblem(
+                    doc.path,
+                    _line_of(doc.node, loc),
+                    f"dangling code reference CPT {ref.code}: CPT codes exist only where curated, "
+                    f"and there is no {monograph_file_name(System.CPT, ref.code)}",
+                )
+            )
+
+
+def _check_condition_monographs(read: _Read, curated_cpt: set[str]) -> None:
+    """A condition monograph is about a known condition and treats it with known treatments or codes."""
+    for key, monograph in read.seeds.condition_monographs.items():
+        doc = read.condition_docs[key]
+        checks = [(("condition",), monograph.condition, "conditions")] + [
+            (("treatments", index, "treatment"), item.treatment, "treatments")
+            for index, item in enumerate(monograph.treatments)
+            if item.treatment is not None
+        ]
+        for loc, value, kind in checks:
+            known = read.declared.get(kind)
+            if known is not None and value not in known:
+                read.problems.append(
                     SeedProblem(
                         doc.path,
                         _line_of(doc.node, loc),
-                        f"dangling code reference CPT {ref.code}: CPT codes exist only where curated, "
-                        f"and there is no {monograph_file_name(System.CPT, ref.code)}",
+                        f"unknown {kind} key '{value}' (not in {kind}.yaml)",
                     )
                 )
+        _check_cpt_refs(doc, _condition_code_refs(monograph), curated_cpt, read.problems)
+
+
+def _condition_code_refs(monograph: ConditionMonograph) -> Iterator[tuple[Loc, CodeRef]]:
+    for index, treatment in enumerate(monograph.treatments):
+        if treatment.code is not None:
+            yield ("treatments", index, "code"), treatment.code
+
+
+def _read_condition_monographs(root: Path, read: _Read) -> None:
+    # Optional: a seeds folder without condition monographs is complete.
+    directory = root / CONDITIONS_DIR
+    if not directory.is_dir():
+        return
+    for path in sorted(directory.iterdir()):
+        if path.suffix != ".yaml":
+            if path.suffix == ".yml":
+                read.problems.append(SeedProblem(path, 0, "monograph files end in .yaml"))
+            continue
+        doc = _read_yaml(path, read.problems)
+        if doc is None:
+            continue
+        if not isinstance(doc.data, dict):
+            read.problems.append(SeedProblem(path, 1, "a monograph file is a YAML mapping of sections"))
+            continue
+        monograph = _validate(ConditionMonograph, doc, doc.data, (), read.problems)
+        if not isinstance(monograph, ConditionMonograph):
+            continue
+        if path.name != monograph.file_name():
+            read.problems.append(
+                SeedProblem(
+                    path,
+                    _line_of(doc.node, ("condition",)),
+                    f"file name does not match the condition: expected '{monograph.file_name()}'",
+                )
+            )
+            continue
+        read.seeds.condition_monographs[monograph.condition] = monograph
+        read.condition_docs[monograph.condition] = doc
 
 
 def _code_refs(monograph: Monograph) -> Iterator[tuple[Loc, CodeRef]]:
@@ -433,6 +506,7 @@ def _read_all(root: Path) -> _Read:
         return read
     _read_vocabulary(root, read)
     _read_monographs(root, read)
+    _read_condition_monographs(root, read)
     _check_references(read)
     read.problems.sort()
     return read
@@ -465,6 +539,11 @@ def referenced_official_codes(seeds: Seeds) -> set[tuple[str, str]]:
         codes.update((System.ICD10CM.value, code) for code in condition.icd10cm)
     for drug in seeds.drugs.values():
         codes.update((System.HCPCS.value, code) for code in drug.hcpcs)
+    for condition_monograph in seeds.condition_monographs.values():
+        codes.update((System.ICD10CM.value, code) for code in condition_monograph.icd10cm)
+        for _, ref in _condition_code_refs(condition_monograph):
+            if ref.system in OFFICIAL_SYSTEMS:
+                codes.add((ref.system.value, ref.code))
     for monograph in seeds.monographs.values():
         if System(monograph.system) in OFFICIAL_SYSTEMS:
             codes.add((System(monograph.system).value, monograph.code))

@@ -306,3 +306,35 @@ class Monograph(SeedModel):
 
 def monograph_file_name(system: System, code: str) -> str:
     return f"{system.value.lower()}-{code}.yaml"
+
+
+# --- condition monographs -----------------------------------------------------------------------------------
+
+
+class ConditionMonograph(SeedModel):
+    """One condition monograph, `seeds/conditions/<condition key>.yaml`: a vocabulary condition explained."""
+
+    condition: Slug
+    name: Text
+    # The everyday names people type ("high blood pressure"); search finds the condition's codes by them.
+    layNames: list[Text] = Field(min_length=1)
+    summary: Text  # what it is
+    symptoms: list[Text] = Field(min_length=1)
+    causes: list[Text] = Field(min_length=1)  # causes and risk factors
+    diagnosis: list[Text] = Field(min_length=1)
+    # The same shape as a procedure's alternatives: a treatment of the vocabulary or a code of its own.
+    treatments: list[Alternative] = Field(min_length=1)
+    seekCare: list[Text] = Field(min_length=1)
+    # The ICD-10-CM categories that express the condition; their billable codes are reached through the tree.
+    icd10cm: list[str] = Field(min_length=1)
+    source: Text
+    reviewedOn: dt.date
+    reviewStatus: Text
+
+    @field_validator("icd10cm")
+    @classmethod
+    def _icd10cm_codes(cls, codes: list[str]) -> list[str]:
+        return [check_code(System.ICD10CM, code, at=(i,)) for i, code in enumerate(codes)]
+
+    def file_name(self) -> str:
+        return f"{self.condition}.yaml"

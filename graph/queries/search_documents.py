@@ -19,9 +19,11 @@ WHERE c.uid >= $first AND c.uid <= $last
 RETURN collect(c {.uid, .system, .code, .codeCompact, .title, .shortTitle, .plainTitle, .kind, .billable, .active, .inclusionTerms, .effectiveDate, .terminationDate, .curated, .release}) AS codes
 """
 
+# A condition monograph's lay names ("high blood pressure") are words for the condition's codes too.
 CONDITION_CODES = """
 MATCH (n:Condition)-[:CODED_AS]->(c)
-RETURN c.uid AS uid, n.name AS name, n.synonyms AS synonyms
+OPTIONAL MATCH (n)-[:HAS_MONOGRAPH]->(m:Monograph)
+RETURN c.uid AS uid, n.name AS name, coalesce(n.synonyms, []) + coalesce(m.layNames, []) AS synonyms
 """
 INDICATION_CODES = """
 MATCH (n:Condition)<-[:INDICATED_FOR]-(c)
@@ -33,6 +35,7 @@ RETURN c.uid AS uid, d.name AS name, d.synonyms AS synonyms
 """
 MONOGRAPH_NAMES = """
 MATCH (m:Monograph)<-[:HAS_MONOGRAPH]-(c)
+WHERE c.uid IS NOT NULL
 RETURN c.uid AS uid, m.name AS name, m.title AS title, m.commonNames AS commonNames
 """
 

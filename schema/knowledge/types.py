@@ -11,8 +11,12 @@ from schema.node import Node, encode_id
 
 if TYPE_CHECKING:
     from schema.codes.types import Code
+    from schema.knowledge.condition_monograph import ConditionMonograph
 
 CodeRef = Annotated["Code", strawberry.lazy("schema.codes.types")]
+ConditionMonographRef = Annotated[
+    "ConditionMonograph", strawberry.lazy("schema.knowledge.condition_monograph")
+]
 C = TypeVar("C", bound="Concept")
 
 
@@ -83,6 +87,14 @@ class Condition(Node, Concept):
 
         row = await info.context.loaders.condition.load(self.key)
         return await codes_for(info, row.procedures if row else [])
+
+    @strawberry.field(
+        description="Patient-education text about the condition, when medgraph has written one."
+    )
+    async def monograph(self, info: Info) -> ConditionMonographRef | None:
+        from schema.knowledge.condition_monograph import condition_monograph
+
+        return await condition_monograph(info, self.key)
 
 
 async def condition_by_key(info: Info, key: str) -> Condition | None:

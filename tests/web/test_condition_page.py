@@ -24,3 +24,26 @@ def test_an_unknown_condition_is_a_404(http: httpx.Client) -> None:
     response = http.get("/conditions/no-such-condition")
     assert response.status_code == 404
     assert 'name="q"' in response.text
+
+
+def test_a_condition_monograph_shows_every_section(page: Page) -> None:
+    page.goto("/conditions/urinary-tract-infection")
+    for section, heading in [
+        ("what-it-is", "What it is"),
+        ("symptoms", "Symptoms"),
+        ("causes", "Causes and risk factors"),
+        ("diagnosis", "How it is diagnosed"),
+        ("treatments", "Treatments"),
+        ("seek-care", "When to seek care"),
+        ("categories", "ICD-10-CM categories"),
+    ]:
+        expect(page.locator(f"#{section} h2")).to_have_text(heading)
+    expect(page.locator("#what-it-is .lay-names")).to_have_text(
+        "Everyday names: urine infection, bladder infection, water infection, UTI"
+    )
+    expect(page.locator("#symptoms li")).to_have_count(4)
+    expect(page.locator("#treatments li").first).to_contain_text("Antibiotic treatment")
+    expect(page.locator("#categories").get_by_role("link", name=re.compile(r"^N39\.0\s"))).to_have_count(1)
+    expect(page.locator("#categories .about__source")).to_contain_text(
+        "Reviewed 2026-12-03 (editorial review; not reviewed by a clinician)."
+    )
