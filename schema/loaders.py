@@ -8,8 +8,9 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.dataloader import DataLoader
 
 from graph.driver import Graph
-from graph.reads import codes, index_terms, knowledge
+from graph.reads import codes, index_lookup, index_terms, knowledge
 from graph.reads.codes import CodeRow, MappingRow
+from graph.reads.index_lookup import IndexTermRow
 from graph.reads.index_terms import IndexEntryRow
 from graph.reads.knowledge import CodeKnowledge, ConditionRow
 from graph.reads.similar import SimilarCode, similar_codes
@@ -43,6 +44,8 @@ class Loaders:
     drug_codes: DataLoader[str, list[str]]
     similar: DataLoader[tuple[str, int], list[SimilarCode]]
     index_entries: DataLoader[str, list[IndexEntryRow]]
+    index_term: DataLoader[str, IndexTermRow | None]
+    subterms: DataLoader[str, list[str]]
 
     @classmethod
     def create(cls, graph: Graph) -> "Loaders":
@@ -61,6 +64,8 @@ class Loaders:
             drug_codes=loader(knowledge.drug_codes, list),
             similar=loader(_similar_by_first, list),
             index_entries=loader(index_terms.index_entries, list),
+            index_term=loader(index_lookup.terms_by_uid, lambda: None),
+            subterms=loader(index_lookup.subterms, list),
         )
 
 
