@@ -114,12 +114,18 @@ def subterms(graph: Graph, uids: list[str]) -> dict[str, list[str]]:
     return found
 
 
-def table_rows(graph: Graph, book: IndexBook, word: str) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class TableRows:
+    uids: list[str]
+    complete: bool  # False when the table has more rows for the word than MAX_TABLE_ROWS
+
+
+def table_rows(graph: Graph, book: IndexBook, word: str) -> TableRows:
     """The rows of a table that a look-up shows: the entries that start with `word` (substances, or the
     Neoplasm Table's sites) with the rows under them, in the book's order, at most MAX_TABLE_ROWS."""
     sources = loaded_sources(graph, [book])
     if not sources:
-        return []
+        return TableRows([], complete=True)
     prefix = lookup_key(word)
     if book == IndexBook.ICD10CM_NEOPLASM_TABLE:
         main = lookup_key(NEOPLASM_MAIN_TERM)
@@ -139,14 +145,14 @@ def table_rows(graph: Graph, book: IndexBook, word: str) -> list[str]:
     ordered: list[str] = []
 
     def visit(uid: str) -> None:
-        if len(ordered) < MAX_TABLE_ROWS:
+        if len(ordered) <= MAX_TABLE_ROWS:  # one more than shown tells that there are more
             ordered.append(uid)
             for child in under.get(uid, []):
                 visit(child)
 
     for entry in entries:
         visit(entry)
-    return ordered
+    return TableRows(ordered[:MAX_TABLE_ROWS], complete=len(ordered) <= MAX_TABLE_ROWS)
 
 
 def _term(row: dict[str, object]) -> IndexTermRow:

@@ -151,6 +151,9 @@ class IndexTable:
         description="The rows that start with the word and the rows under them, "
         f"at most {reads.MAX_TABLE_ROWS}."
     )
+    complete: bool = strawberry.field(
+        description="False when the table has more rows for the word than `rows` holds: type more of it."
+    )
 
 
 def _word(value: str, name: str) -> str:
@@ -160,10 +163,10 @@ def _word(value: str, name: str) -> str:
 
 
 async def _table(info: Info, book: IndexBook, word: str) -> IndexTable:
-    uids = await info.context.run(reads.table_rows, book, word)
+    found = await info.context.run(reads.table_rows, book, word)
     columns = reads.TABLE_COLUMNS[book]
     rows = []
-    for term in await terms_for(info, uids):
+    for term in await terms_for(info, found.uids):
         cells = [
             IndexTableCell(
                 column=column,
@@ -172,7 +175,7 @@ async def _table(info: Info, book: IndexBook, word: str) -> IndexTable:
             for column in columns
         ]
         rows.append(IndexTableRow(term=term, cells=cells))
-    return IndexTable(source=book, columns=list(columns), rows=rows)
+    return IndexTable(source=book, columns=list(columns), rows=rows, complete=found.complete)
 
 
 @strawberry.type

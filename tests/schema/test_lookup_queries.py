@@ -138,6 +138,19 @@ def test_bad_input_is_a_clear_error(api: Api, document: str, variables: dict[str
     assert api.error_codes(document, **variables) == ["BAD_USER_INPUT"]
 
 
+def test_a_short_word_shows_the_first_rows_of_the_table_and_says_there_are_more(api: Api) -> None:
+    document = '{ drugTable(substance: "a") { complete rows { term { title } } } }'
+    table = api.data(document)["drugTable"]
+    assert (table["complete"], len(table["rows"]), table["rows"][0]["term"]["title"]) == (False, 300, "ABOB")
+    assert api.data(DRUGS.replace("columns", "columns complete"), q="breast")["drugTable"]["rows"] == []
+
+
+def test_subterms_nested_in_subterms_of_a_full_page_are_too_complex(api: Api) -> None:
+    document = """{ indexLookup(term: "a", first: 100) {
+      edges { node { subterms(first: 100) { subterms(first: 100) { title } } } } } }"""
+    assert api.error_codes(document) == ["QUERY_TOO_COMPLEX"]
+
+
 def test_too_many_subterms_is_a_clear_error(api: Api) -> None:
     document = '{ indexLookup(term: "herpes") { edges { node { subterms(first: 101) { title } } } } }'
     assert api.error_codes(document) == ["BAD_USER_INPUT"]

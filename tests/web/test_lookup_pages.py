@@ -83,3 +83,11 @@ def test_the_home_page_links_to_the_indexes_and_tables(page: Page) -> None:
     page.goto("/")
     expect(page.get_by_role("link", name="Table of Drugs")).to_have_attribute("href", "/tables/drugs")
     expect(page.get_by_role("link", name="ICD-10-PCS Index")).to_have_attribute("href", "/index/icd10pcs")
+
+
+def test_a_short_word_shows_the_first_rows_and_says_the_table_has_more(page: Page) -> None:
+    page.goto("/tables/drugs?q=a")
+    expect(page.get_by_role("table").locator("tbody tr")).to_have_count(300)
+    expect(page.locator(".index-incomplete")).to_have_text(
+        "The table has more rows for “a” than this page shows: type more of the substance."
+    )
