@@ -22,6 +22,7 @@ from schema.knowledge.queries import KnowledgeQueries
 from schema.knowledge.types import Condition
 from schema.operations import OneOperation
 from schema.search.queries import SearchQueries
+from schema.vocabulary.lookup import LookupQueries
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
@@ -29,7 +30,7 @@ MAX_TOKENS = 2000
 
 
 @strawberry.type
-class Query(CodeQueries, SearchQueries, KnowledgeQueries, CurationQueries):
+class Query(CodeQueries, SearchQueries, KnowledgeQueries, CurationQueries, LookupQueries):
     pass
 
 

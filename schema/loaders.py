@@ -8,9 +8,10 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.dataloader import DataLoader
 
 from graph.driver import Graph
-from graph.reads import codes, condition_monographs, index_terms, knowledge
+from graph.reads import codes, condition_monographs, index_lookup, index_terms, knowledge
 from graph.reads.codes import CodeRow, MappingRow
 from graph.reads.condition_monographs import ConditionMonographRow
+from graph.reads.index_lookup import IndexTermRow
 from graph.reads.index_terms import IndexEntryRow
 from graph.reads.knowledge import CodeKnowledge, ConditionRow
 from graph.reads.similar import SimilarCode, similar_codes
@@ -45,6 +46,8 @@ class Loaders:
     similar: DataLoader[tuple[str, int], list[SimilarCode]]
     index_entries: DataLoader[str, list[IndexEntryRow]]
     condition_monograph: DataLoader[str, ConditionMonographRow | None]
+    index_term: DataLoader[str, IndexTermRow | None]
+    subterms: DataLoader[str, list[str]]
 
     @classmethod
     def create(cls, graph: Graph) -> "Loaders":
@@ -64,6 +67,8 @@ class Loaders:
             similar=loader(_similar_by_first, list),
             index_entries=loader(index_terms.index_entries, list),
             condition_monograph=loader(condition_monographs.condition_monographs, lambda: None),
+            index_term=loader(index_lookup.terms_by_uid, lambda: None),
+            subterms=loader(index_lookup.subterms, list),
         )
 
 

@@ -32,6 +32,8 @@ VOCABULARY_SOURCE_UNIQUE = (
 )
 CODE_SYSTEM_INDEX = "CREATE INDEX code_system IF NOT EXISTS FOR (c:Code) ON (c.system)"
 CODE_COMPACT_INDEX = "CREATE INDEX code_compact IF NOT EXISTS FOR (c:Code) ON (c.codeCompact)"
+# Look-up of main terms by the start of their title (graph/queries/index_lookup.py): a range scan.
+INDEX_TERM_LOOKUP_INDEX = "CREATE INDEX index_term_lookup IF NOT EXISTS FOR (t:IndexTerm) ON (t.lookupKey)"
 
 SCHEMA_STATEMENTS = (
     CODE_UID_UNIQUE,
@@ -50,6 +52,7 @@ SCHEMA_STATEMENTS = (
     CODE_COMPACT_INDEX,
     INDEX_TERM_UID_UNIQUE,
     VOCABULARY_SOURCE_UNIQUE,
+    INDEX_TERM_LOOKUP_INDEX,
 )
 
 # Neo4j's full-text DDL; the embedded engine takes its own (see graph.dialect).

@@ -46,7 +46,8 @@ def load_index_terms(
     started = time.perf_counter()
     source = _one_source(records)
     existing = {row["uid"] for row in graph.read(q.INDEX_TERM_UIDS, source=source)}
-    run_batches(graph, progress, f"{source} terms", [_term_row(r) for r in records], q.MERGE_INDEX_TERMS)
+    terms = [_term_row(r, order) for order, r in enumerate(records)]
+    run_batches(graph, progress, f"{source} terms", terms, q.MERGE_INDEX_TERMS)
     stale = sorted(existing - {r.uid for r in records})
     if stale:
         progress.step(f"{source} removed terms", len(stale))
@@ -97,18 +98,27 @@ def _one_source(records: Sequence[IndexTermRecord]) -> str:
     return sources.pop()
 
 
-def _term_row(record: IndexTermRecord) -> dict[str, Any]:
+def _term_row(record: IndexTermRecord, order: int) -> dict[str, Any]:
     props = {
         "source": record.source,
         "title": record.title,
         "nemod": record.nemod,
         "level": record.level,
         "path": list(record.path),
+        # The records come in the book's order, which is not plain string order: pages list terms by it.
+        "order": order,
+        # Main terms are looked up by the start of their title, whatever its case (an index-backed prefix).
+        "lookupKey": lookup_key(record.title) if record.level == 0 else None,
         # The cross-references as printed, also those that name no term ("see also condition").
         "see": list(record.see) or None,
         "seeAlso": list(record.see_also) or None,
     }
     return {"uid": record.uid, "props": props}
+
+
+def lookup_key(title: str) -> str:
+    """How a main term's title is stored for look-up, and how a word typed to find it is folded."""
+    return " ".join(title.split()).casefold()
 
 
 def _link(target: IndexTarget, resolve: Resolver) -> dict[str, Any] | None:

@@ -16,6 +16,10 @@ PAGES = [
     "/codes/ICD10CM",
     "/codes/HCPCS",
     "/conditions",
+    "/index/icd10cm?q=herpes",
+    "/index/icd10pcs?letter=A",
+    "/tables/drugs?q=acetaminophen",
+    "/tables/neoplasms?q=breast",
 ]
 BLOCKING = {"serious", "critical"}
 
