@@ -8,8 +8,9 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.dataloader import DataLoader
 
 from graph.driver import Graph
-from graph.reads import codes, index_terms, knowledge
+from graph.reads import codes, history, index_terms, knowledge
 from graph.reads.codes import CodeRow, MappingRow
+from graph.reads.history import CodeHistory
 from graph.reads.index_terms import IndexEntryRow
 from graph.reads.knowledge import CodeKnowledge, ConditionRow
 from graph.reads.similar import SimilarCode, similar_codes
@@ -43,6 +44,7 @@ class Loaders:
     drug_codes: DataLoader[str, list[str]]
     similar: DataLoader[tuple[str, int], list[SimilarCode]]
     index_entries: DataLoader[str, list[IndexEntryRow]]
+    history: DataLoader[str, CodeHistory]
 
     @classmethod
     def create(cls, graph: Graph) -> "Loaders":
@@ -61,6 +63,7 @@ class Loaders:
             drug_codes=loader(knowledge.drug_codes, list),
             similar=loader(_similar_by_first, list),
             index_entries=loader(index_terms.index_entries, list),
+            history=loader(history.code_history, CodeHistory),
         )
 
 
