@@ -66,7 +66,13 @@ def conversion_plan(records: Sequence[ConversionRecord], codes: Mapping[str, boo
     changes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     replaces: dict[str, list[dict[str, Any]]] = defaultdict(list)
     retired = unresolved = 0
+    # The FY2026 table prints eight rows twice (O44.20 … O44.33): the same change is one change.
+    seen: set[tuple[str, str, str]] = set()
     for record in records:
+        key = (record.code, record.effective, record.previous_text)
+        if key in seen:
+            continue
+        seen.add(key)
         if record.code not in codes:
             unresolved += 1
             continue
