@@ -146,6 +146,6 @@ def test_a_rerun_of_the_conversion_table_leaves_the_same_graph(
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    assert "5,892 records, 4,902 REPLACES edges, 1,229 previous" in " ".join(result.stdout.split())
+    assert "5,892 records, 4,902 REPLACES edges, 1,229 previous" in " ".join(result.stderr.split())
     assert loaded_graph.read(q.HISTORY_COUNTS) == [{"changes": 5_882, "retired": 1_229}]
     assert loaded_graph.read(q.REPLACES_COUNTS)[1] == {"source": "ICD-10-CM conversion table", "edges": 4_902}
