@@ -25,6 +25,7 @@ from graph.loader.progress import SilentProgress
 from graph.search import BuildStats, SearchIndex
 from graph.vocabulary.bundled import load_bundled_vocabularies
 from graph.vocabulary.glossary import read_seed_glossary
+from graph.vocabulary.history_sources import load_bundled_history
 from server.loading import SEEDS_PATH
 
 ENGINE = "embedded ArcadeDB"
@@ -69,6 +70,8 @@ def load_all(graph: Graph, engine_pid: int | None = None) -> LoadReport:
     # The indexes and tables: `make run` loads them beside the server, so they are timed on their own.
     for index in load_bundled_vocabularies(graph, SilentProgress()):
         steps.append(Step(index.source, index.terms, index.code_links, None, index.seconds, 0.0, 0.0))
+    for history in load_bundled_history(graph, SilentProgress()):
+        steps.append(Step(history.source, None, None, None, history.seconds, 0.0, 0.0))
     return LoadReport(steps, time.perf_counter() - started)
 
 

@@ -52,6 +52,8 @@ class Label(StrEnum):
     INDEX_TERM = "IndexTerm"
     VOCABULARY = "Vocabulary"
     GLOSSARY_TERM = "GlossaryTerm"
+    CODE_CHANGE = "CodeChange"
+    HISTORY_SOURCE = "HistorySource"
 
 
 class Rel(StrEnum):
@@ -84,6 +86,8 @@ class Rel(StrEnum):
     SEE_ALSO = "SEE_ALSO"
     MEANS = "MEANS"
     TREATED_WITH = "TREATED_WITH"
+    REPLACES = "REPLACES"
+    HAS_CHANGE = "HAS_CHANGE"
 
 
 # Note kinds of ICD-10-CM (as `NoteRecord.kind`) and the code property that keeps their texts, in page order.

@@ -8,9 +8,10 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.dataloader import DataLoader
 
 from graph.driver import Graph
-from graph.reads import codes, condition_monographs, index_lookup, index_terms, knowledge
+from graph.reads import codes, condition_monographs, history, index_lookup, index_terms, knowledge
 from graph.reads.codes import CodeRow, MappingRow
 from graph.reads.condition_monographs import ConditionMonographRow
+from graph.reads.history import CodeHistory
 from graph.reads.index_lookup import IndexTermRow
 from graph.reads.index_terms import IndexEntryRow
 from graph.reads.knowledge import CodeKnowledge, ConditionRow
@@ -48,6 +49,7 @@ class Loaders:
     condition_monograph: DataLoader[str, ConditionMonographRow | None]
     index_term: DataLoader[str, IndexTermRow | None]
     subterms: DataLoader[str, list[str]]
+    history: DataLoader[str, CodeHistory]
 
     @classmethod
     def create(cls, graph: Graph) -> "Loaders":
@@ -69,6 +71,7 @@ class Loaders:
             condition_monograph=loader(condition_monographs.condition_monographs, lambda: None),
             index_term=loader(index_lookup.terms_by_uid, lambda: None),
             subterms=loader(index_lookup.subterms, list),
+            history=loader(history.code_history, CodeHistory),
         )
 
 

@@ -152,7 +152,7 @@ def load(
     with graph_errors_exit():
         try:
             run_load(settings, request, console, if_empty=if_empty)
-        except (ImportFormatError, SeedError, SeedLoadError) as exc:
+        except (ImportFormatError, SeedError, SeedLoadError, ValueError) as exc:
             typer.echo(f"medgraph: {exc}", err=True)
             raise typer.Exit(1) from None
 

@@ -21,6 +21,8 @@ from graph.reads.graph_state import is_empty
 from graph.schema_setup import ensure_schema
 from graph.vocabulary.bundled import VOCABULARIES, load_vocabulary, loaded_sources
 from graph.vocabulary.glossary import read_seed_glossary
+from graph.vocabulary.history_sources import HISTORY_SOURCES
+from server.load_history import print_history
 from server.load_progress import RichProgress, summary_table, vocabulary_table
 from server.settings import Settings
 
@@ -45,19 +47,27 @@ class LoadRequest:
     vocabularies: tuple[
         str, ...
     ] = ()  # official indexes and tables (graph.vocabulary.bundled), after the codes
+    history: tuple[str, ...] = ()  # code history and POA exemption (graph.vocabulary.history_sources), last
 
     @classmethod
     def parse(cls, system: str, source: Path | None, version: str | None) -> "LoadRequest":
         if system == "all":
             if source is not None:
                 raise ValueError("--source needs a system: medgraph load icd10cm|pcs|hcpcs|cpt --source FILE")
-            return cls(tuple(READERS), seeds=SEEDS_PATH, vocabularies=tuple(VOCABULARIES))
+            return cls(
+                tuple(READERS),
+                seeds=SEEDS_PATH,
+                vocabularies=tuple(VOCABULARIES),
+                history=tuple(HISTORY_SOURCES),
+            )
         if system == "seeds":
             return cls((), seeds=source or SEEDS_PATH)
         if system.lower() in VOCABULARIES:
             return cls((), source, vocabularies=(system.lower(),))
+        if system.lower() in HISTORY_SOURCES:
+            return cls((), source, history=(system.lower(),))
         if system.lower() not in SYSTEM_ARGUMENTS:
-            names = ", ".join([*SYSTEM_ARGUMENTS, *VOCABULARIES])
+            names = ", ".join([*SYSTEM_ARGUMENTS, *VOCABULARIES, *HISTORY_SOURCES])
             raise ValueError(f"unknown system {system!r}: use all, seeds, {names}")
         chosen = SYSTEM_ARGUMENTS[system.lower()]
         if chosen is System.CPT and (source is None or not version):
@@ -67,7 +77,7 @@ class LoadRequest:
     @classmethod
     def codes_and_seeds(cls) -> "LoadRequest":
         """Every bundled release and the seeds: what the server needs before it serves."""
-        return cls(tuple(READERS), seeds=SEEDS_PATH)
+        return cls(tuple(READERS), seeds=SEEDS_PATH, history=tuple(HISTORY_SOURCES))
 
     def read(self, system: System) -> Release:
         if system is System.CPT:
@@ -115,6 +125,9 @@ def run_load(settings: Settings, request: LoadRequest, console: Console, if_empt
         vocabularies = {name: request.read_vocabulary(name) for name in request.vocabularies}
         seeds = load_seeds(request.seeds) if request.seeds else None
         glossary = read_seed_glossary(request.seeds) if request.seeds else None
+        history = [
+            HISTORY_SOURCES[name](request.source if not request.systems else None) for name in request.history
+        ]
         if releases:
             with RichProgress(console) as progress:
                 summaries = [load_release(graph, release, progress) for release in releases]
@@ -133,5 +146,6 @@ def run_load(settings: Settings, request: LoadRequest, console: Console, if_empt
             )
             if knowledge.skipped:
                 console.print(f"skipped (their code system is not loaded): {', '.join(knowledge.skipped)}")
+        print_history(graph, history, console)
     finally:
         graph.close()

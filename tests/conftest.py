@@ -28,6 +28,7 @@ from graph.reads.graph_state import data_version
 from graph.schema_setup import ensure_schema
 from graph.vocabulary.bundled import load_bundled_vocabularies
 from graph.vocabulary.glossary import read_seed_glossary
+from graph.vocabulary.history_sources import load_bundled_history
 from server.app import create_app
 from server.loading import SEEDS_PATH
 from server.settings import Settings
@@ -81,6 +82,7 @@ def loaded_graph(graph: Graph) -> Graph:
         load_release(graph, read(BUNDLED_PATHS[system]()), SilentProgress())
     load_bundled_vocabularies(graph, SilentProgress())
     load_knowledge(graph, load_seeds(SEEDS_PATH), read_seed_glossary(SEEDS_PATH))
+    load_bundled_history(graph, SilentProgress())
     return graph
 
 

@@ -30,6 +30,12 @@ INDEX_TERM_UID_UNIQUE = (
 VOCABULARY_SOURCE_UNIQUE = (
     "CREATE CONSTRAINT vocabulary_source IF NOT EXISTS FOR (v:Vocabulary) REQUIRE v.source IS UNIQUE"
 )
+CODE_CHANGE_UID_UNIQUE = (
+    "CREATE CONSTRAINT code_change_uid IF NOT EXISTS FOR (c:CodeChange) REQUIRE c.uid IS UNIQUE"
+)
+HISTORY_SOURCE_UNIQUE = (
+    "CREATE CONSTRAINT history_source IF NOT EXISTS FOR (s:HistorySource) REQUIRE s.source IS UNIQUE"
+)
 CODE_SYSTEM_INDEX = "CREATE INDEX code_system IF NOT EXISTS FOR (c:Code) ON (c.system)"
 CODE_COMPACT_INDEX = "CREATE INDEX code_compact IF NOT EXISTS FOR (c:Code) ON (c.codeCompact)"
 # Look-up of main terms by the start of their title (graph/queries/index_lookup.py): a range scan.
@@ -53,6 +59,8 @@ SCHEMA_STATEMENTS = (
     INDEX_TERM_UID_UNIQUE,
     VOCABULARY_SOURCE_UNIQUE,
     INDEX_TERM_LOOKUP_INDEX,
+    CODE_CHANGE_UID_UNIQUE,
+    HISTORY_SOURCE_UNIQUE,
 )
 
 # Neo4j's full-text DDL; the embedded engine takes its own (see graph.dialect).

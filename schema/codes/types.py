@@ -33,6 +33,7 @@ from schema.knowledge.types import (
     monograph_of,
 )
 from schema.node import Node, encode_id
+from schema.vocabulary.history import CodeChange, history_of
 from schema.vocabulary.index import IndexEntry
 
 if TYPE_CHECKING:
@@ -358,6 +359,20 @@ class Code(Node):
     )
     async def index_entries(self, info: Info) -> list[IndexEntry]:
         return [IndexEntry.of(row) for row in await info.context.loaders.index_entries.load(self.row.uid)]
+
+    @strawberry.field(
+        description="The code's history, newest first: the codes it replaced and the codes that replaced it "
+        "(ICD-10-CM conversion table, HCPCS cross-references)."
+    )
+    async def history(self, info: Info) -> list[CodeChange]:
+        return [CodeChange.of(row) for row in (await history_of(info, self.row.uid)).changes]
+
+    @strawberry.field(
+        description="ICD-10-CM: true when the code is exempt from Present On Admission reporting (NCHS "
+        "list), false for other billable codes; null for headers and other systems."
+    )
+    async def poa_exempt(self, info: Info) -> bool | None:
+        return (await history_of(info, self.row.uid)).poa_exempt
 
     @strawberry.field(description="Codes like this one, by graph evidence, each with its score and reasons.")
     async def similar(self, info: Info, first: int = 10) -> list["SimilarCode"]:

@@ -29,6 +29,7 @@ CODING_SECTIONS = (
     ("related", "Related codes"),
     ("crosswalks", "Crosswalks to other code sets"),
     ("drugs", "Drugs it may use"),
+    ("history", "Code history"),
 )
 # Without a monograph the page leads with what the graph knows, then similar codes and the picture.
 KNOWLEDGE_SECTIONS = ("indications", "setting", "personnel", "risks", "benefits", "alternatives")
@@ -59,6 +60,7 @@ def outline(code: dict[str, Any], has_notes: bool, has_related: bool) -> list[tu
         "crosswalks": any(mapping["code"] for mapping in code["mappings"]),
         "drugs": bool(code["drugs"]),
         "index": bool(code["indexEntries"]),
+        "history": bool(code["history"]),
     }
     sections: tuple[tuple[str, str], ...]
     if monograph:

@@ -54,3 +54,22 @@ MATCH (t:IndexTerm)-[r:INDEXES]->(c:Code)
 WHERE t.source = $source AND t.path = $path
 RETURN r.column AS column, c.code AS code
 """
+REPLACES_COUNTS = """
+MATCH (:Code)-[r:REPLACES]->(:Code)
+RETURN r.source AS source, count(r) AS edges
+ORDER BY source
+"""
+HISTORY_COUNTS = """
+MATCH (ch:CodeChange)
+RETURN count(ch) AS changes, sum(size(ch.retired)) AS retired
+"""
+POA_COUNTS = """
+MATCH (c:ICD10CM)
+WHERE c.poaExempt IS NOT NULL
+RETURN c.poaExempt AS exempt, count(c) AS codes
+ORDER BY exempt
+"""
+HISTORY_SOURCE_RECORD = """
+MATCH (s:HistorySource {source: $source})
+RETURN s.release AS release, s.records AS records, s.links AS links, s.unresolved AS unresolved
+"""

@@ -1,0 +1,39 @@
+"""The code page's history section and POA line, in Chromium, over the real loaded data."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+
+def test_a_code_new_in_fy2026_names_the_code_it_replaced_as_a_link(page: Page) -> None:
+    page.goto("/codes/ICD10CM/B88.01")
+    history = page.locator("#history")
+    expect(history.get_by_role("heading", level=2)).to_have_text("Code history")
+    expect(history).to_contain_text("New in FY2026 (effective 2025-10-01).")
+    history.get_by_role("link", name=re.compile("B88.0 Other acariasis")).click()
+    expect(page).to_have_url(re.compile(r"/codes/ICD10CM/B88\.0$"))
+    expect(page.locator("#history")).to_contain_text("took over from B88.0")
+    expect(page.locator("#history .code-list li")).to_have_count(2)
+
+
+def test_a_retired_previous_code_is_named_without_a_link(page: Page) -> None:
+    page.goto("/codes/ICD10CM/S30.11XA")
+    expect(page.locator("#history .history__retired")).to_have_text("No longer in ICD-10-CM: S30.1XXA")
+
+
+def test_a_terminated_hcpcs_code_links_to_its_replacement(page: Page) -> None:
+    page.goto("/codes/HCPCS/C9173")
+    history = page.locator("#history")
+    expect(history).to_contain_text("Terminated 2025-06-30")
+    expect(history.get_by_role("link", name=re.compile("Q5148"))).to_have_attribute(
+        "href", "/codes/HCPCS/Q5148"
+    )
+
+
+def test_poa_exemption_is_shown_for_icd10cm_codes_only(page: Page) -> None:
+    page.goto("/codes/ICD10CM/B90.0")
+    expect(page.locator(".code-head")).to_contain_text("Present on admission (POA): exempt")
+    page.goto("/codes/ICD10CM/I10")
+    expect(page.locator(".code-head")).to_contain_text("Present on admission (POA): not exempt")
+    page.goto("/codes/CPT/37188")
+    expect(page.locator(".code-head")).not_to_contain_text("Present on admission")
