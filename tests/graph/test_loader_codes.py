@@ -16,6 +16,7 @@ from graph.loader.codes import load_release
 from graph.loader.progress import SilentProgress
 from graph.reads.code_systems import list_code_systems
 from graph.reads.graph_state import fingerprint
+from graph.vocabulary.history import load_hcpcs_cross_references
 from server.loading import SEEDS_PATH
 from server.settings import Settings
 from tests.conftest import settings_environ
@@ -110,6 +111,7 @@ def test_a_load_killed_half_way_and_run_again_equals_a_clean_load(
 
     load_release(loaded_graph, read_hcpcs_workbook(bundled_workbook_path()), SilentProgress())
     load_knowledge(loaded_graph, load_seeds(SEEDS_PATH))  # the seeds' links to HCPCS drug codes come back
+    load_hcpcs_cross_references(loaded_graph, SilentProgress())  # and the HCPCS history edges
     assert fingerprint(loaded_graph) == before
 
 
