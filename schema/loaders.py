@@ -8,13 +8,14 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.dataloader import DataLoader
 
 from graph.driver import Graph
-from graph.reads import codes, condition_monographs, history, index_lookup, index_terms, knowledge
+from graph.reads import codes, condition_monographs, history, index_lookup, index_terms, knowledge, pcs_axes
 from graph.reads.codes import CodeRow, MappingRow
 from graph.reads.condition_monographs import ConditionMonographRow
 from graph.reads.history import CodeHistory
 from graph.reads.index_lookup import IndexTermRow
 from graph.reads.index_terms import IndexEntryRow
 from graph.reads.knowledge import CodeKnowledge, ConditionRow
+from graph.reads.pcs_axes import AxisRow
 from graph.reads.similar import SimilarCode, similar_codes
 
 K = TypeVar("K")
@@ -50,6 +51,7 @@ class Loaders:
     index_term: DataLoader[str, IndexTermRow | None]
     subterms: DataLoader[str, list[str]]
     history: DataLoader[str, CodeHistory]
+    axes: DataLoader[str, list[AxisRow]]
 
     @classmethod
     def create(cls, graph: Graph) -> "Loaders":
@@ -72,6 +74,7 @@ class Loaders:
             index_term=loader(index_lookup.terms_by_uid, lambda: None),
             subterms=loader(index_lookup.subterms, list),
             history=loader(history.code_history, CodeHistory),
+            axes=loader(pcs_axes.code_axes, list),
         )
 
 

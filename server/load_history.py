@@ -5,6 +5,7 @@ from rich.console import Console
 from graph.driver import Graph
 from graph.vocabulary.history import HistoryLoadSummary
 from graph.vocabulary.history_sources import Load, Summary
+from graph.vocabulary.pcs_definitions import DefinitionsLoadSummary
 from server.load_progress import RichProgress
 
 
@@ -19,6 +20,11 @@ def print_history(graph: Graph, loads: list[Load], console: Console) -> None:
 
 def describe(s: Summary) -> str:
     """One line that accounts for every record of the file: linked, kept as data, or not in the release."""
+    if isinstance(s, DefinitionsLoadSummary):
+        return (
+            f"{s.source}: {s.terms:,} terms, {s.defined:,} of the {s.values:,} loaded ICD-10-PCS axis values"
+            f" defined ({s.seconds:.1f} s)"
+        )
     if isinstance(s, HistoryLoadSummary):
         return (
             f"{s.source}: {s.records:,} records, {s.links:,} REPLACES edges, {s.retired:,} previous"

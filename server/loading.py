@@ -21,7 +21,7 @@ from graph.reads.graph_state import is_empty
 from graph.schema_setup import ensure_schema
 from graph.vocabulary.bundled import VOCABULARIES, load_vocabulary, loaded_sources
 from graph.vocabulary.glossary import read_seed_glossary
-from graph.vocabulary.history_sources import HISTORY_SOURCES
+from graph.vocabulary.history_sources import BUNDLED_HISTORY, HISTORY_SOURCES
 from server.load_history import print_history
 from server.load_progress import RichProgress, summary_table, vocabulary_table
 from server.settings import Settings
@@ -58,7 +58,7 @@ class LoadRequest:
                 tuple(READERS),
                 seeds=SEEDS_PATH,
                 vocabularies=tuple(VOCABULARIES),
-                history=tuple(HISTORY_SOURCES),
+                history=BUNDLED_HISTORY,
             )
         if system == "seeds":
             return cls((), seeds=source or SEEDS_PATH)
@@ -77,7 +77,7 @@ class LoadRequest:
     @classmethod
     def codes_and_seeds(cls) -> "LoadRequest":
         """Every bundled release and the seeds: what the server needs before it serves."""
-        return cls(tuple(READERS), seeds=SEEDS_PATH, history=tuple(HISTORY_SOURCES))
+        return cls(tuple(READERS), seeds=SEEDS_PATH, history=BUNDLED_HISTORY)
 
     def read(self, system: System) -> Release:
         if system is System.CPT:

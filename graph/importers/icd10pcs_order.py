@@ -22,7 +22,9 @@ from pathlib import Path
 
 from graph.importers.errors import ImportFormatError
 from graph.importers.pcs_axes import read_axes
+from graph.importers.pcs_definitions_xml import bundled_definitions_path, read_pcs_definitions_xml
 from graph.importers.pcs_tables import PcsTables, bundled_tables_path, read_pcs_tables
+from graph.importers.pcs_value_definitions import define_values
 from graph.importers.records import CodeKind, CodeRecord, Release
 from graph.importers.source_files import bundled_data_path, open_text
 from graph.model import SYSTEM_NAMES, System
@@ -50,10 +52,11 @@ def bundled_order_path() -> Path:
     return bundled_data_path(BUNDLED_FILE)
 
 
-def read_pcs_order_file(path: Path, tables: Path | None = None) -> Release:
+def read_pcs_order_file(path: Path, tables: Path | None = None, definitions: Path | None = None) -> Release:
     """Read an order file (plain or .gz) into a release of codes, axis values and links.
 
-    `tables` is the release's Tables XML, by default the bundled one; it must label every code.
+    `tables` is the release's Tables XML, by default the bundled one; it must label every code. `definitions`
+    is its Definitions XML, by default the bundled one, whose terms the axis values take.
     """
     version = _version(path)
     rows = read_order_rows(path)
@@ -73,13 +76,16 @@ def read_pcs_order_file(path: Path, tables: Path | None = None) -> Release:
                 raise ImportFormatError(path, row.line, f"code {row.code} is in no table of the Tables XML")
             seen.add(row.code)
     axes = read_axes((row.code for row in rows if row.valid), official)
+    defined = define_values(
+        axes.values, read_pcs_definitions_xml(definitions or bundled_definitions_path()), official.names
+    )
     return Release(
         system=System.ICD10PCS,
         name=SYSTEM_NAMES[System.ICD10PCS],
         version=version,
         source=path.name.removesuffix(".gz"),
         codes=[*_outline_records(official, headers), *(_code_record(row) for row in rows if row.valid)],
-        pcs_values=axes.values,
+        pcs_values=defined.values,
         axis_links=axes.links,
     )
 

@@ -70,6 +70,10 @@ class PcsValueRecord:
     axis: str  # e.g. "Root Operation", "Body Part", "Approach", "Device", "Qualifier"
     value: str  # the character
     meaning: str
+    # From the release's Definitions XML, where it defines the value (`pcs_value_definitions`).
+    definition: str | None = None
+    explanation: str | None = None
+    includes: tuple[str, ...] = ()  # other names the value stands for ("Hallux" for 1st Toe)
 
 
 @dataclass(frozen=True, slots=True)

@@ -191,6 +191,9 @@ def _load_axes(graph: Graph, release: Release, progress: Progress) -> int:
                 "axis": v.axis,
                 "value": v.value,
                 "meaning": v.meaning,
+                "definition": v.definition,
+                "explanation": v.explanation,
+                "includes": list(v.includes),
             },
         }
         for v in release.pcs_values

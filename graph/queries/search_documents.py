@@ -58,3 +58,10 @@ INDEX_SEE = """
 MATCH (s:IndexTerm)-[:SEE]->(t:IndexTerm)
 RETURN collect([s.uid, t.uid]) AS references
 """
+# ICD-10-PCS body parts and devices stand for other names ("Hallux" for 1st Toe, "Saphenous vein" for Saphenous
+# Vein): the body part and device keys of the PCS Definitions, given to every code of that value.
+PCS_INCLUDES = """
+MATCH (c:Code)-[:BODY_PART|DEVICE]->(v:PcsValue)
+WHERE v.includes IS NOT NULL AND size(v.includes) > 0
+RETURN collect([c.uid, v.includes]) AS links
+"""

@@ -22,6 +22,7 @@ from graph.queries import search_documents as q
 from graph.reads.codes import HEAD_PROPERTIES
 from graph.reads.glossary import read_glossary
 from graph.search.index_words import IndexWords
+from graph.search.pcs_includes import PcsIncludes
 from graph.search.plain_language import PlainLanguage
 
 PAGE_SIZE = 20_000
@@ -82,6 +83,7 @@ def iter_documents(graph: Graph, page_size: int = PAGE_SIZE) -> Iterator[CodeDoc
     """Every code of the graph as a document, in uid order."""
     words = read_curated_words(graph)
     index = IndexWords.read(lambda query: _collected(graph, query))
+    includes = PcsIncludes.read(lambda query: _collected(graph, query))
     glossary = PlainLanguage(read_glossary(graph))
     uids = sorted(_collected(graph, q.CODE_UIDS))
     pages = [(uids[i], uids[min(i + page_size, len(uids)) - 1]) for i in range(0, len(uids), page_size)]
@@ -93,18 +95,22 @@ def iter_documents(graph: Graph, page_size: int = PAGE_SIZE) -> Iterator[CodeDoc
         for first, last in pages:
             ahead.append(pool.submit(_collected, graph, q.CODE_DOCUMENTS, first=first, last=last))
             if len(ahead) > READERS:
-                yield from _documents(ahead.popleft().result(), words, index, glossary)
+                yield from _documents(ahead.popleft().result(), words, index, glossary, includes)
         while ahead:
-            yield from _documents(ahead.popleft().result(), words, index, glossary)
+            yield from _documents(ahead.popleft().result(), words, index, glossary, includes)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _documents(
-    rows: list[dict[str, Any]], words: CuratedWords, index: IndexWords, glossary: PlainLanguage
+    rows: list[dict[str, Any]],
+    words: CuratedWords,
+    index: IndexWords,
+    glossary: PlainLanguage,
+    includes: PcsIncludes,
 ) -> Iterator[CodeDocument]:
     for row in sorted(rows, key=lambda row: row["uid"]):
-        yield document(row, words, index, glossary)
+        yield document(row, words, index, glossary, includes)
 
 
 def read_curated_words(graph: Graph) -> CuratedWords:
@@ -124,10 +130,11 @@ def document(
     words: CuratedWords,
     index: IndexWords | None = None,
     glossary: PlainLanguage | None = None,
+    includes: PcsIncludes | None = None,
 ) -> CodeDocument:
     """A document from a code row (every property CODE_DOCUMENTS returns, null where absent), the curated
-    words, the index words and the glossary. This runs for every code: it does no work for what most codes
-    lack."""
+    words, the index words, the glossary and the PCS body part and device names. This runs for every code: it
+    does no work for what most codes lack."""
     uid, title, system, compact, plain = (
         row["uid"],
         row["title"],
@@ -156,7 +163,10 @@ def document(
         inclusion_terms,
         names,
         related,
-        index.for_code(uid, system, compact) if index is not None else (),
+        (
+            *(index.for_code(uid, system, compact) if index is not None else ()),
+            *(includes.for_code(uid) if includes is not None else ()),
+        ),
         orjson.dumps({key: row[key] for key in HEAD_PROPERTIES if row.get(key) is not None}),
         glossary.plain_words((title, *inclusion_terms)) if glossary is not None else (),
     )

@@ -171,7 +171,7 @@ def load_poa_exempt(graph: Graph, exempt: PoaExemptList, progress: Progress) -> 
         unresolved=sum(1 for record in exempt.records if record.code not in codes),
         seconds=0.0,
     )
-    _write_finish(graph, POA_SOURCE, exempt.source, summary.listed, summary.exempt, summary.unresolved)
+    record_finished_load(graph, POA_SOURCE, exempt.source, summary.listed, summary.exempt, summary.unresolved)
     return replace(summary, seconds=time.perf_counter() - started)
 
 
@@ -196,11 +196,14 @@ def _replace(graph: Graph, plan: Plan, source: str, records: int, progress: Prog
 
 
 def _finish(graph: Graph, s: HistoryLoadSummary, release: str, started: float) -> HistoryLoadSummary:
-    _write_finish(graph, s.source, release, s.records, s.links, s.unresolved)
+    record_finished_load(graph, s.source, release, s.records, s.links, s.unresolved)
     return replace(s, seconds=time.perf_counter() - started)
 
 
-def _write_finish(graph: Graph, source: str, release: str, records: int, links: int, unresolved: int) -> None:
+def record_finished_load(
+    graph: Graph, source: str, release: str, records: int, links: int, unresolved: int
+) -> None:
+    """The `(:HistorySource)` record of a finished load, and a new data version for caches and search."""
     graph.write(
         q.FINISH_HISTORY_LOAD,
         source=source,

@@ -33,6 +33,7 @@ from schema.knowledge.types import (
     monograph_of,
 )
 from schema.node import Node, encode_id
+from schema.vocabulary.axes import PcsAxis
 from schema.vocabulary.history import CodeChange, history_of
 from schema.vocabulary.index import IndexEntry
 
@@ -359,6 +360,16 @@ class Code(Node):
     )
     async def index_entries(self, info: Info) -> list[IndexEntry]:
         return [IndexEntry.of(row) for row in await info.context.loaders.index_entries.load(self.row.uid)]
+
+    @strawberry.field(
+        description="ICD-10-PCS codes: all seven characters, each with what its position is called in the "
+        "section, what the character means, and CMS's definition, explanation and other names for it; empty "
+        "for the section, body system and table headers and for other systems."
+    )
+    async def axes(self, info: Info) -> list[PcsAxis]:
+        if self.row.system != System.ICD10PCS.value or self.row.kind != CodeKind.CODE.value:
+            return []
+        return [PcsAxis.of(row) for row in await info.context.loaders.axes.load(self.row.uid)]
 
     @strawberry.field(
         description="The code's history, newest first: the codes it replaced and the codes that replaced it "

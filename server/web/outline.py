@@ -22,6 +22,7 @@ MONOGRAPH_SECTIONS = (
 )
 GRAPH_SECTIONS = (("similar", "Similar codes"), ("neighbourhood", "Neighbourhood in the graph"))
 CODING_SECTIONS = (
+    ("characters", "The seven characters of {code}"),
     ("children", "Codes under {code}"),
     ("conditions", "Conditions coded with {code}"),
     ("index", "Index entries that lead here"),
@@ -53,6 +54,7 @@ def outline(code: dict[str, Any], has_notes: bool, has_related: bool) -> list[tu
         "recovery": bool(monograph and monograph["recovery"]),
         "alternatives": bool(code["alternatives"]),
         "experience": True,
+        "characters": bool(code["axes"]),
         "children": bool(code["children"]),
         "conditions": bool(code["conditions"]),
         "notes": has_notes,

@@ -73,3 +73,7 @@ HISTORY_SOURCE_RECORD = """
 MATCH (s:HistorySource {source: $source})
 RETURN s.release AS release, s.records AS records, s.links AS links, s.unresolved AS unresolved
 """
+PCS_DEFINED_COUNTS = """
+MATCH (v:PcsValue)
+RETURN count(v) AS values, count(v.definition) AS definitions, sum(size(coalesce(v.includes, []))) AS includes
+"""

@@ -625,6 +625,18 @@ def test_bundled_index_words_reach_their_codes(bundled: SearchIndex) -> None:
     assert {"ICD10CM:L50.0", "ICD10CM:L50.1"} <= set(hives)
 
 
+def test_bundled_pcs_body_part_and_device_names_reach_their_codes(
+    bundled: SearchIndex, titles: dict[str, CodeDocument]
+) -> None:
+    """Names only the body part and device keys know: "Hallux" is 1st Toe, a K-wire a fixation device."""
+    hallux = [hit for hit in bundled.search("hallux", first=50).hits if hit.uid.startswith("ICD10PCS:")]
+    assert len(hallux) >= 10
+    assert all("1st Toe" in titles[hit.uid].title for hit in hallux)
+    assert [h.text for h in hallux[0].highlights if h.field == "indexTerm"] == ["Hallux"]
+    wire = [hit.uid for hit in bundled.search("kirschner wire", first=10).hits]
+    assert len(wire) == 10 and all("Internal Fixation Device" in titles[uid].title for uid in wire)
+
+
 def test_bundled_index_entries_show_why_a_code_matched(bundled: SearchIndex) -> None:
     hit = bundled.search("bunion", first=5).hits[0]
     assert hit.uid == "ICD10CM:M21.61"

@@ -158,3 +158,17 @@ def test_a_code_page_shows_the_index_entries_that_lead_to_it(page: Page) -> None
         "see Herpes, herpesvirus, herpetic, zoster"
     )
     expect(page.locator(".toc").get_by_role("link", name="Index entries that lead here")).to_have_count(1)
+
+
+def test_a_pcs_code_page_explains_its_seven_characters(page: Page) -> None:
+    page.goto("/codes/ICD10PCS/06CM3ZZ")
+    section = page.locator("#characters")
+    expect(section.get_by_role("heading", level=2)).to_have_text("The seven characters of 06CM3ZZ")
+    rows = section.locator("tbody tr")
+    expect(rows).to_have_count(7)
+    expect(rows.nth(2)).to_contain_text("Root Operation")
+    expect(rows.nth(2).get_by_role("rowheader")).to_have_text("Extirpation")
+    expect(rows.nth(2)).to_contain_text("Taking or cutting out solid matter from a body part.")
+    expect(rows.nth(2)).to_contain_text("Examples: Thrombectomy, choledocholithotomy")
+    expect(rows.nth(3)).to_contain_text("Includes: Deep femoral (profunda femoris) vein; Popliteal vein")
+    expect(page.locator(".toc").get_by_role("link", name="The seven characters of 06CM3ZZ")).to_have_count(1)
