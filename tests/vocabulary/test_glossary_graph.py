@@ -19,7 +19,7 @@ def test_the_graph_holds_the_file_and_reloading_changes_nothing(loaded_graph: Gr
     expected = sorted(read_seed_glossary(SEEDS), key=lambda entry: entry.key)
     assert read_glossary(loaded_graph) == expected
     linked = sum(1 for entry in expected if entry.condition)
-    assert loaded_graph.read(COUNT_MEANS)[0]["n"] == linked == 42
+    assert loaded_graph.read(COUNT_MEANS)[0]["n"] == linked == 49
 
     loaded_graph.write_all(glossary_statements(expected))
     assert loaded_graph.read(COUNT_TERMS)[0]["n"] == len(expected) == 895
