@@ -132,6 +132,7 @@ def _term_row(record: IndexTermRecord, order: int) -> dict[str, Any]:
         # The cross-references as printed, also those that name no term ("see also condition").
         "see": list(record.see) or None,
         "seeAlso": list(record.see_also) or None,
+        "use": list(record.use) or None,
     }
     return {"uid": record.uid, "props": props}
 

@@ -625,6 +625,27 @@ def test_bundled_index_words_reach_their_codes(bundled: SearchIndex) -> None:
     assert {"ICD10CM:L50.0", "ICD10CM:L50.1"} <= set(hives)
 
 
+def test_bundled_pcs_index_words_reach_the_codes_their_lead_names(
+    bundled: SearchIndex, titles: dict[str, CodeDocument]
+) -> None:
+    """Words only the ICD-10-PCS Index knows: "Appendectomy see Resection, Appendix 0DTJ" (and Excision 0DBJ),
+    "Tonsillectomy see Resection, Mouth and Throat 0CT" (a table of 51 codes, under the fan-out bound)."""
+    appendectomy = [hit.uid for hit in bundled.search("appendectomy", systems=["ICD10PCS"], first=20).hits]
+    assert {"ICD10PCS:0DTJ0ZZ", "ICD10PCS:0DTJ4ZZ"} <= set(appendectomy)
+    assert all(
+        uid[9:13] in ("0DTJ", "0DBJ") or uid in ("ICD10PCS:0DT", "ICD10PCS:0DB") for uid in appendectomy
+    )
+    tonsillectomy = [hit.uid for hit in bundled.search("tonsillectomy", systems=["ICD10PCS"], first=100).hits]
+    assert {"ICD10PCS:0CTP0ZZ", "ICD10PCS:0CTPXZZ"} <= set(tonsillectomy)
+    assert "Tonsillectomy" in titles["ICD10PCS:0CTP0ZZ"].index_terms
+
+
+def test_bundled_a_broad_pcs_lead_gives_its_words_to_its_table_only(titles: dict[str, CodeDocument]) -> None:
+    """ "Roux-en-Y operation see Bypass, Gastrointestinal System 0D1": 1,045 codes, over the fan-out bound."""
+    assert "Roux-en-Y operation" in titles["ICD10PCS:0D1"].index_terms
+    assert not any(term.startswith("Roux-en-Y") for term in titles["ICD10PCS:0D16079"].index_terms)
+
+
 def test_bundled_index_entries_show_why_a_code_matched(bundled: SearchIndex) -> None:
     hit = bundled.search("bunion", first=5).hits[0]
     assert hit.uid == "ICD10CM:M21.61"
