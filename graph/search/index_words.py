@@ -24,10 +24,10 @@ Collect = Callable[[LiteralString], list[Any]]
 # "Injury — see also the site" names terms whose subtrees hold thousands of codes.
 MAX_SEE_TERMS = 100
 # A table or prefix lead gives its words to the codes under it when they are at most this many (with the
-# table), else to its table only, as an ICD-10-CM header that needs more characters keeps its words. The
-# FY2025 PCS Index leads name from 5 codes (0DTJ) to 1,560 (table 041): unbounded, its 16,343 links would give
-# codes 342k entries; so bounded, 215k, and the 376 broadest leads (Roux-en-Y → 0D1, 1,045 codes) stay on
-# their table.
+# table), else to its table only, as an ICD-10-CM header that needs more characters keeps its words: so no
+# index word reaches more than 200 codes through one lead. The FY2025 PCS Index leads name from 5 codes (0DTJ)
+# to 1,560 (table 041); 376 of its 16,343 links name more than 200, e.g. Roux-en-Y → 0D1 (1,045 codes).
+# Measured on the loaded graph: PCS codes carry 314,065 index entries so bounded, 436,919 unbounded.
 MAX_LEAD_CODES = 200
 
 
