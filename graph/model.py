@@ -84,6 +84,7 @@ class Rel(StrEnum):
     INDEXES = "INDEXES"
     SEE = "SEE"
     SEE_ALSO = "SEE_ALSO"
+    USE = "USE"
     MEANS = "MEANS"
     TREATED_WITH = "TREATED_WITH"
     REPLACES = "REPLACES"

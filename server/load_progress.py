@@ -83,6 +83,8 @@ def vocabulary_table(summaries: list[IndexLoadSummary]) -> Table:
         "unresolved codes",
         "see/see also",
         "unresolved",
+        "use",
+        "unresolved use",
         "seconds",
     )
     for column in columns:
@@ -96,6 +98,8 @@ def vocabulary_table(summaries: list[IndexLoadSummary]) -> Table:
             f"{s.unresolved_targets:,}",
             f"{s.references:,}",
             f"{s.unresolved_references:,}",
+            f"{s.uses:,}",
+            f"{s.unresolved_uses:,}",
             f"{s.seconds:.1f}",
         )
     return table

@@ -119,3 +119,18 @@ MATCH (s:IndexTerm)-[:SEE]->(t:IndexTerm)-[:INDEXES]->(:Code {uid: $uid})
 RETURN s.title AS word, t.path AS seeTerm
 ORDER BY word
 """
+
+# 15. Every ICD-10-PCS Index term that leads into a table (0DT …), with the table, prefix or code it gives.
+PCS_INDEX_TERMS_INTO_TABLE = """
+MATCH (t:IndexTerm)-[r:INDEXES]->(c:Code)-[:CHILD_OF*0..1]->(:Code {uid: $table})
+RETURN t.path AS term, coalesce(r.prefix, c.code) AS lead
+ORDER BY lead, term
+"""
+
+# 16. The axis value an ICD-10-PCS Index word stands for ("Abdominal esophagus" → use Esophagus, Lower).
+PCS_USE_VALUES = """
+MATCH (t:IndexTerm)-[:USE]->(v:PcsValue)
+WHERE t.lookupKey = toLower($word)
+RETURN t.title AS word, v.axis AS axis, v.meaning AS meaning, v.key AS value
+ORDER BY value
+"""

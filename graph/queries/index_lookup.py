@@ -28,8 +28,9 @@ TERMS = """
 UNWIND $uids AS uid
 MATCH (t:IndexTerm {uid: uid})
 RETURN uid, t.source AS source, t.title AS title, t.nemod AS nemod, t.level AS level, t.path AS path,
-       t.see AS seeText, t.seeAlso AS seeAlsoText,
-       [(t)-[r:INDEXES]->(c:Code) | {uid: c.uid, column: r.column, incomplete: r.incomplete}] AS codes,
+       t.see AS seeText, t.seeAlso AS seeAlsoText, t.use AS useText,
+       [(t)-[r:INDEXES]->(c:Code) | {uid: c.uid, column: r.column, incomplete: r.incomplete, prefix: r.prefix}]
+         AS codes,
        [(t)-[:SEE]->(named:IndexTerm) | named.uid] AS see,
        [(t)-[:SEE_ALSO]->(named:IndexTerm) | named.uid] AS seeAlso,
        COUNT { (t)<-[:SUBTERM_OF]-(:IndexTerm) } AS subtermCount

@@ -69,11 +69,36 @@ MATCH (named:IndexTerm {uid: uid})
 CREATE (t)-[:SEE_ALSO]->(named)
 """
 
+# The axis values of the loaded ICD-10-PCS release, which the PCS index's `use` texts name by their meaning.
+PCS_VALUE_MEANINGS = """
+MATCH (v:PcsValue)
+RETURN v.key AS key, v.meaning AS meaning, v.section AS section, v.bodySystem AS bodySystem
+"""
+# Its sections and body systems, which a `use` text names by title ("… in Heart and Great Vessels").
+PCS_OUTLINE = """
+MATCH (c:ICD10PCS)
+WHERE size(c.code) <= 2
+RETURN c.code AS code, c.title AS title
+"""
+
+# rows: {uid, targets: [PcsValue key]}
+REPLACE_USE = """
+UNWIND $rows AS r
+MATCH (t:IndexTerm {uid: r.uid})
+OPTIONAL MATCH (t)-[old:USE]->()
+DELETE old
+WITH DISTINCT t, r
+UNWIND r.targets AS key
+MATCH (v:PcsValue {key: key})
+CREATE (t)-[:USE]->(v)
+"""
+
 # The loaded release of a vocabulary with its counts; a new data version tells derived views (search) to follow.
 FINISH_INDEX_LOAD = """
 MERGE (v:Vocabulary {source: $source})
 SET v.terms = $terms, v.codeLinks = $codeLinks, v.unresolvedTargets = $unresolvedTargets,
-    v.references = $references, v.unresolvedReferences = $unresolvedReferences, v.loadedAt = $now
+    v.references = $references, v.unresolvedReferences = $unresolvedReferences, v.uses = $uses,
+    v.unresolvedUses = $unresolvedUses, v.loadedAt = $now
 WITH v
 MERGE (d:DataVersion {key: 'graph'})
 SET d.version = $dataVersion, d.changedAt = $now

@@ -52,6 +52,7 @@ class IndexCodeRow:
     uid: str
     column: str | None
     incomplete: bool  # the book gives a code that needs more characters
+    prefix: str | None  # the ICD-10-PCS table or code prefix the book gives ("0DTJ"); the code is its table
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ class IndexTermRow:
         str, ...
     ]  # the references as printed, also those that name no term ("see also condition")
     see_also_text: tuple[str, ...]
+    use_text: tuple[str, ...]  # ICD-10-PCS: the axis values to code instead, as printed ("Esophagus, Lower")
     codes: tuple[IndexCodeRow, ...]  # by table column, then code
     see: tuple[str, ...]  # uids of the terms the references name
     see_also: tuple[str, ...]
@@ -159,13 +161,16 @@ def _term(row: dict[str, object]) -> IndexTermRow:
     source = str(row["source"])
     codes = [
         IndexCodeRow(
-            str(c["uid"]), c["column"] if isinstance(c["column"], str) else None, c["incomplete"] is True
+            str(c["uid"]),
+            c["column"] if isinstance(c["column"], str) else None,
+            c["incomplete"] is True,
+            c["prefix"] if isinstance(c["prefix"], str) else None,
         )
         for c in _list(row["codes"])
         if isinstance(c, dict)
     ]
     columns = TABLE_COLUMNS.get(book_of(source) or IndexBook.ICD10CM_INDEX, ())
-    codes.sort(key=lambda c: (columns.index(c.column) if c.column in columns else -1, c.uid))
+    codes.sort(key=lambda c: (columns.index(c.column) if c.column in columns else -1, c.uid, c.prefix or ""))
     return IndexTermRow(
         uid=str(row["uid"]),
         source=source,
@@ -176,6 +181,7 @@ def _term(row: dict[str, object]) -> IndexTermRow:
         path=tuple(str(part) for part in _list(row["path"])),
         see_text=tuple(str(text) for text in _list(row["seeText"])),
         see_also_text=tuple(str(text) for text in _list(row["seeAlsoText"])),
+        use_text=tuple(str(text) for text in _list(row["useText"])),
         codes=tuple(codes),
         see=tuple(sorted(str(uid) for uid in _list(row["see"]))),
         see_also=tuple(sorted(str(uid) for uid in _list(row["seeAlso"]))),

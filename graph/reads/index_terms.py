@@ -16,16 +16,23 @@ class IndexEntryRow:
     column: str | None
     nemod: str | None
     incomplete: bool
+    prefix: str | None  # the ICD-10-PCS table or code prefix the line gives ("0DTJ")
     see: tuple[str, ...] | None  # the path of the term a `see` of this entry names, when it leads here so
 
 
 def index_entries(graph: Graph, uids: list[str]) -> dict[str, list[IndexEntryRow]]:
-    """Every index line that leads to each code: its own entries, then the `see` references to them."""
+    """Every index line that leads to each code: its own entries, then the `see` references to them.
+
+    An ICD-10-PCS line prints its lead with its reference ("Appendectomy see Resection, Appendix 0DTJ"): it
+    leads here itself and through the term it names, and is listed once, with the reference."""
     found: dict[str, list[IndexEntryRow]] = defaultdict(list)
-    for row in graph.read(q.INDEX_ENTRIES, uids=uids):
-        found[row["uid"]].append(_row(row, None))
     for row in graph.read(q.SEE_ENTRIES, uids=uids):
         found[row["uid"]].append(_row(row, tuple(row["see"])))
+    referring = {(uid, r.source, r.path) for uid, rows in found.items() for r in rows}
+    for row in graph.read(q.INDEX_ENTRIES, uids=uids):
+        own = _row(row, None)
+        if (row["uid"], own.source, own.path) not in referring:
+            found[row["uid"]].append(own)
     return {uid: sorted(rows, key=_order)[:MAX_ENTRIES] for uid, rows in found.items()}
 
 
@@ -38,6 +45,7 @@ def _row(row: dict[str, object], see: tuple[str, ...] | None) -> IndexEntryRow:
         column=row["column"] if isinstance(row["column"], str) else None,
         nemod=row["nemod"] if isinstance(row["nemod"], str) else None,
         incomplete=row["incomplete"] is True,
+        prefix=row["prefix"] if isinstance(row["prefix"], str) else None,
         see=see,
     )
 

@@ -82,10 +82,10 @@ def read_documents(graph: Graph, page_size: int = PAGE_SIZE) -> list[CodeDocumen
 def iter_documents(graph: Graph, page_size: int = PAGE_SIZE) -> Iterator[CodeDocument]:
     """Every code of the graph as a document, in uid order."""
     words = read_curated_words(graph)
-    index = IndexWords.read(lambda query: _collected(graph, query))
+    uids = sorted(_collected(graph, q.CODE_UIDS))
+    index = IndexWords.read(lambda query: _collected(graph, query), uids)
     includes = PcsIncludes.read(lambda query: _collected(graph, query))
     glossary = PlainLanguage(read_glossary(graph))
-    uids = sorted(_collected(graph, q.CODE_UIDS))
     pages = [(uids[i], uids[min(i + page_size, len(uids)) - 1]) for i in range(0, len(uids), page_size)]
     # READERS pages are read at once while the caller indexes the one before (the engine has cores of its
     # own), and no more are read ahead: the pages read but not indexed are what this costs in memory.

@@ -5,11 +5,16 @@ the term it names and of that term's subterms ("Shingles" → see Herpes, zoster
 A link to a header that needs more characters (`Bunion` → M21.61-) gives the header its words, not the codes
 under it: index lines name broad headers (S72.-) whose thousands of codes would each carry them (7.8 million
 entries, 700 MB of text, measured). A link with a `prefix` (an ICD-10-PCS table or code prefix such as `0DTJ`)
-gives its words to every code of the system whose compact code extends the prefix, as the curated condition
-words reach descendants. Read from the graph (graph.queries.search_documents), never from the files."""
+gives its words to the codes of the system whose compact code extends the prefix, as the curated condition
+words reach descendants, when they are few enough (MAX_LEAD_CODES); a broader one gives them to its table.
+An ICD-10-PCS line prints its lead with its `see` ("Tonsillectomy see Resection, Mouth and Throat 0CT"): its
+words reach the codes of that lead, not the codes of the term the reference names (here the whole of
+"Resection", which has no "Mouth and Throat" subterm). Read from the graph (graph.queries.search_documents),
+never from the files."""
 
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, LiteralString
 
 from graph.queries import search_documents as q
@@ -18,6 +23,12 @@ Collect = Callable[[LiteralString], list[Any]]
 # A `see` reaches the codes of the term it names and of at most this many of its subterms, nearest first:
 # "Injury — see also the site" names terms whose subtrees hold thousands of codes.
 MAX_SEE_TERMS = 100
+# A table or prefix lead gives its words to the codes under it when they are at most this many (with the
+# table), else to its table only, as an ICD-10-CM header that needs more characters keeps its words: so no
+# index word reaches more than 200 codes through one lead. The FY2025 PCS Index leads name from 5 codes (0DTJ)
+# to 1,560 (table 041); 376 of its 16,343 links name more than 200, e.g. Roux-en-Y → 0D1 (1,045 codes).
+# Measured on the loaded graph: PCS codes carry 314,065 index entries so bounded, 436,919 unbounded.
+MAX_LEAD_CODES = 200
 
 
 class IndexWords:
@@ -27,7 +38,10 @@ class IndexWords:
         links: Iterable[tuple[str, str, str, str | None]],
         subterms: Iterable[tuple[str, str]],
         see: Iterable[tuple[str, str]],
+        uids: Sequence[str] = (),
     ) -> None:
+        """`uids`, sorted, are every code's uid: how many codes a prefix names is counted in them."""
+        self._uids = uids
         self._by_code: dict[str, list[str]] = defaultdict(list)
         self._by_prefix: dict[tuple[str, str], list[str]] = defaultdict(list)
         codes_of: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
@@ -38,19 +52,23 @@ class IndexWords:
         for child, parent in subterms:
             children[parent].append(child)
         for referrer, named in see:
+            if referrer in codes_of:
+                continue  # the reference came with the lead it gives (ICD-10-PCS)
             words = f"{_entry(paths.get(referrer))} (see {_entry(paths.get(named))})"
             for term in _subtree(named, children)[:MAX_SEE_TERMS]:
                 for code, system, prefix in codes_of.get(term, ()):
                     self._give(code, system, prefix, words)
 
     @classmethod
-    def read(cls, collect: Collect) -> "IndexWords":
-        """The words of every loaded index, through `collect` (the one collected value of a statement)."""
+    def read(cls, collect: Collect, uids: Sequence[str]) -> "IndexWords":
+        """The words of every loaded index, through `collect` (the one collected value of a statement), for
+        the codes of `uids` (sorted)."""
         return cls(
             {uid: path for uid, path in collect(q.INDEX_TERM_PATHS)},
             [(t, c, s, p) for t, c, s, p in collect(q.INDEX_TERM_LINKS)],
             [(child, parent) for child, parent in collect(q.INDEX_SUBTERMS)],
             [(referrer, named) for referrer, named in collect(q.INDEX_SEE)],
+            uids,
         )
 
     def for_code(self, uid: str, system: str, compact: str) -> tuple[str, ...]:
@@ -65,8 +83,13 @@ class IndexWords:
         if not words:
             return
         self._by_code[code].append(words)
-        if below:
+        if below and self._codes_under(system, below) <= MAX_LEAD_CODES:
             self._by_prefix[(system, below)].append(words)
+
+    def _codes_under(self, system: str, prefix: str) -> int:
+        # Prefixes are ICD-10-PCS's, whose codes have no dots: a code's uid is its system and compact code.
+        start = f"{system}:{prefix}"
+        return bisect_left(self._uids, start + "\uffff") - bisect_left(self._uids, start)
 
 
 def _entry(path: list[str] | None) -> str:

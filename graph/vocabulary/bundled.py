@@ -11,11 +11,13 @@ from graph.driver import Graph
 from graph.importers.icd10cm_index_csv import bundled_index_csv_path, read_icd10cm_index_csv
 from graph.importers.icd10cm_index_xml import bundled_external_cause_index_path, read_icd10cm_index_xml
 from graph.importers.icd10cm_tables import TableKind, bundled_table_path, read_icd10cm_table
+from graph.importers.icd10pcs_index_xml import bundled_pcs_index_path, read_icd10pcs_index_xml
 from graph.importers.index_records import IndexTermRecord
 from graph.loader.progress import Progress
 from graph.queries.index_terms import LOADED_SOURCES
 from graph.vocabulary.cm_targets import cm_resolver
-from graph.vocabulary.index_terms import IndexLoadSummary, Resolver, load_index_terms
+from graph.vocabulary.index_terms import IndexLoadSummary, Resolver, UseResolver, load_index_terms
+from graph.vocabulary.pcs_targets import pcs_resolver, pcs_values
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,7 @@ class Vocabulary:
     read: Callable[[Path], list[IndexTermRecord]]
     bundled: Callable[[], Path]
     resolver: Callable[[Graph], Resolver]  # built after the code releases are loaded
+    use_resolver: Callable[[Graph], UseResolver] | None = None  # for a book with `use` texts
 
 
 # By the name `medgraph load NAME --source FILE` takes, in load order.
@@ -39,13 +42,16 @@ VOCABULARIES: dict[str, Vocabulary] = {
         lambda: bundled_table_path(TableKind.NEOPLASMS),
         cm_resolver,
     ),
+    "pcs-index": Vocabulary(read_icd10pcs_index_xml, bundled_pcs_index_path, pcs_resolver, pcs_values),
 }
 
 
 def load_vocabulary(
     graph: Graph, name: str, records: list[IndexTermRecord], progress: Progress
 ) -> IndexLoadSummary:
-    return load_index_terms(graph, records, VOCABULARIES[name].resolver(graph), progress)
+    vocabulary = VOCABULARIES[name]
+    uses = vocabulary.use_resolver(graph) if vocabulary.use_resolver is not None else None
+    return load_index_terms(graph, records, vocabulary.resolver(graph), progress, uses)
 
 
 def load_bundled_vocabularies(graph: Graph, progress: Progress) -> list[IndexLoadSummary]:

@@ -1,7 +1,8 @@
 """Load the terms of one alphabetic index or table into the graph, whatever book they come from.
 
 `(:IndexTerm)` nodes merged on their uid, `SUBTERM_OF` their parent, `INDEXES {column, incomplete, prefix}`
-the code each target resolves to, `SEE` / `SEE_ALSO` the term a cross-reference names in the same source.
+the code each target resolves to, `SEE` / `SEE_ALSO` the term a cross-reference names in the same source, and
+for an ICD-10-PCS index `USE` the axis values (`:PcsValue`) its `use` texts name.
 Every file is parsed before this runs; the load is idempotent and safe to re-run after a kill: terms are
 merged, each term's edges replaced, terms the source no longer has removed. What does not resolve is counted.
 """
@@ -23,6 +24,8 @@ from graph.vocabulary.cross_references import TermFinder
 # (code uid, incomplete: more characters are needed, prefix: a PCS table or code prefix the target names)
 Resolution = tuple[str, bool, str | None]
 Resolver = Callable[[IndexTarget], Resolution | None]
+# A `use` text → the keys of the `:PcsValue` nodes it names (none: unresolved).
+UseResolver = Callable[[str], list[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +39,21 @@ class IndexLoadSummary:
     references: int  # see and see-also texts
     reference_links: int
     unresolved_references: int
+    uses: int  # ICD-10-PCS `use` texts
+    use_links: int
+    unresolved_uses: int  # texts that name no value of the loaded release
     seconds: float
 
 
 def load_index_terms(
-    graph: Graph, records: Sequence[IndexTermRecord], resolve: Resolver, progress: Progress
+    graph: Graph,
+    records: Sequence[IndexTermRecord],
+    resolve: Resolver,
+    progress: Progress,
+    resolve_use: UseResolver | None = None,
 ) -> IndexLoadSummary:
-    """Load the records of one source; `resolve` turns each target into the code to link, or None."""
+    """Load the records of one source; `resolve` turns each target into the code to link, or None, and
+    `resolve_use`, for a book that has `use` texts, each text into the values to link."""
     started = time.perf_counter()
     source = _one_source(records)
     existing = {row["uid"] for row in graph.read(q.INDEX_TERM_UIDS, source=source)}
@@ -71,6 +82,11 @@ def load_index_terms(
     see_also = {r.uid: _named(finder, r.see_also) for r in records}
     run_batches(graph, progress, f"{source} see", rows(see), q.REPLACE_SEE)
     run_batches(graph, progress, f"{source} see also", rows(see_also), q.REPLACE_SEE_ALSO)
+    uses: dict[str, list[list[str]]] = {}
+    if resolve_use is not None:
+        uses = {r.uid: [resolve_use(text) for text in r.use] for r in records}
+        values = {uid: sorted({key for keys in found for key in keys}) for uid, found in uses.items()}
+        run_batches(graph, progress, f"{source} use", rows(values), q.REPLACE_USE)
 
     code_links = sum(len(found) for found in links.values())
     references = sum(len(r.see) + len(r.see_also) for r in records)
@@ -85,6 +101,10 @@ def load_index_terms(
         references=references,
         reference_links=reference_links,
         unresolved_references=references - reference_links,
+        uses=sum(len(r.use) for r in records),
+        use_links=sum(len({key for keys in found for key in keys}) for found in uses.values()),
+        unresolved_uses=sum(len(r.use) for r in records)
+        - sum(1 for found in uses.values() for keys in found if keys),
         seconds=0.0,
     )
     _finish(graph, summary)
@@ -112,6 +132,7 @@ def _term_row(record: IndexTermRecord, order: int) -> dict[str, Any]:
         # The cross-references as printed, also those that name no term ("see also condition").
         "see": list(record.see) or None,
         "seeAlso": list(record.see_also) or None,
+        "use": list(record.use) or None,
     }
     return {"uid": record.uid, "props": props}
 
@@ -142,6 +163,8 @@ def _finish(graph: Graph, s: IndexLoadSummary) -> None:
         unresolvedTargets=s.unresolved_targets,
         references=s.references,
         unresolvedReferences=s.unresolved_references,
+        uses=s.uses,
+        unresolvedUses=s.unresolved_uses,
         now=utc_now(),
         dataVersion=uuid.uuid4().hex,
     )

@@ -20,6 +20,10 @@ class IndexEntry:
     incomplete: bool = strawberry.field(
         description="True when the index gives this code as one that needs more characters (a `-` target)."
     )
+    prefix: str | None = strawberry.field(
+        description='The ICD-10-PCS table or code prefix the line gives ("0DTJ": the codes that start with '
+        "it); null for a whole code and in ICD-10-CM."
+    )
     see: list[str] | None = strawberry.field(
         description="When the line leads here through a `see` reference: the path of the term it names."
     )
@@ -32,5 +36,6 @@ class IndexEntry:
             column=row.column,
             nemod=row.nemod,
             incomplete=row.incomplete,
+            prefix=row.prefix,
             see=list(row.see) if row.see is not None else None,
         )

@@ -29,7 +29,12 @@ class IndexTarget:
         description='The table column ("Adverse effect"); null in an index.'
     )
     incomplete: bool = strawberry.field(
-        description="True when the book gives a code that needs more characters (C50.9-, or T39.1X1 + 7th)."
+        description="True when the book gives a code that needs more characters (C50.9-, or T39.1X1 + 7th, "
+        "or an ICD-10-PCS table or code prefix)."
+    )
+    prefix: str | None = strawberry.field(
+        description='The ICD-10-PCS table or code prefix the book gives ("0DTJ"), which leads to the codes '
+        "that start with it; `code` is then its table. Null for a whole code and in ICD-10-CM."
     )
     uid: strawberry.Private[str]
 
@@ -39,7 +44,7 @@ class IndexTarget:
 
     @classmethod
     def of(cls, row: IndexCodeRow) -> "IndexTarget":
-        return cls(column=row.column, incomplete=row.incomplete, uid=row.uid)
+        return cls(column=row.column, incomplete=row.incomplete, prefix=row.prefix, uid=row.uid)
 
 
 @strawberry.type(description="A main term or subterm of an official index or table, as the book prints it.")
@@ -91,6 +96,13 @@ class IndexTerm:
     @strawberry.field(description='"see also" references as printed.')
     def see_also_text(self) -> list[str]:
         return list(self.row.see_also_text)
+
+    @strawberry.field(
+        description='ICD-10-PCS "use" references as printed: the axis value to code instead of this word '
+        '("Abdominal esophagus" → use "Esophagus, Lower").'
+    )
+    def use_text(self) -> list[str]:
+        return list(self.row.use_text)
 
     @strawberry.field(description="The terms its `see` references name: look there for the code.")
     async def see(self, info: Info) -> list["IndexTerm"]:

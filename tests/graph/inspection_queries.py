@@ -77,3 +77,26 @@ PCS_DEFINED_COUNTS = """
 MATCH (v:PcsValue)
 RETURN count(v) AS values, count(v.definition) AS definitions, sum(size(coalesce(v.includes, []))) AS includes
 """
+INDEX_TERM_LEADS = """
+MATCH (t:IndexTerm)-[r:INDEXES]->(c:Code)
+WHERE t.source = $source AND t.path = $path
+RETURN c.uid AS uid, r.incomplete AS incomplete, r.prefix AS prefix
+ORDER BY prefix
+"""
+INDEX_TERM_USES = """
+MATCH (t:IndexTerm)-[:USE]->(v:PcsValue)
+WHERE t.source = $source AND t.path = $path
+RETURN v.key AS key, v.meaning AS meaning
+ORDER BY key
+"""
+# The edges a load of one source writes, by type.
+INDEX_SOURCE_EDGES = """
+MATCH (t:IndexTerm)-[r]->()
+WHERE t.source = $source
+RETURN type(r) AS rel, count(r) AS edges
+ORDER BY rel
+"""
+VOCABULARY_USES = """
+MATCH (v:Vocabulary {source: $source})
+RETURN v.uses AS uses, v.unresolvedUses AS unresolvedUses
+"""

@@ -12,6 +12,8 @@ PARAMETERS = {
     "condition": "deep-vein-thrombosis",
     "drug": "alteplase",
     "uid": "CPT:37188",
+    "table": "ICD10PCS:0DT",
+    "word": "Abdominal esophagus",
 }
 QUERIES = {name: text for name, text in vars(analyst).items() if name.isupper() and isinstance(text, str)}
 
@@ -89,3 +91,18 @@ def test_shingles_leads_to_zoster_through_a_see_reference(loaded_graph: Graph) -
     rows = run(loaded_graph, "SEE_REFERENCES_TO_CODE", uid="ICD10CM:B02.9")
     assert [row["word"] for row in rows] == ["Shingles", "Zona", "Zoster"]
     assert {tuple(row["seeTerm"]) for row in rows} == {("Herpes, herpesvirus, herpetic", "zoster")}  # type: ignore[arg-type]
+
+
+def test_pcs_index_terms_lead_into_a_table_by_their_prefix(loaded_graph: Graph) -> None:
+    rows = run(loaded_graph, "PCS_INDEX_TERMS_INTO_TABLE")
+    assert {"term": ["Appendectomy"], "lead": "0DTJ"} in rows
+    assert {"term": ["Resection", "Appendix"], "lead": "0DTJ"} in rows
+    leads = [str(row["lead"]) for row in rows]
+    assert leads == sorted(leads) and all(lead.startswith("0DT") for lead in leads)
+
+
+def test_a_pcs_index_word_stands_for_an_axis_value(loaded_graph: Graph) -> None:
+    rows = run(loaded_graph, "PCS_USE_VALUES")
+    assert rows == [
+        {"word": "Abdominal esophagus", "axis": "Body Part", "meaning": "Esophagus, Lower", "value": "0D43"}
+    ]

@@ -256,6 +256,26 @@ def test_a_code_lists_the_index_lines_that_lead_to_it(api: Api) -> None:
     assert shingles["see"] == ["Herpes, herpesvirus, herpetic", "zoster"]
 
 
+def test_a_pcs_code_lists_the_lines_whose_table_or_prefix_it_starts_with(api: Api) -> None:
+    document = """query Entries($code: String!) { code(system: ICD10PCS, code: $code) {
+      indexEntries { path source nemod column incomplete prefix see } } }"""
+    entries = api.data(document, code="0DTJ4ZZ")["code"]["indexEntries"]
+    # "Appendectomy see Excision, Appendix 0DBJ; see Resection, Appendix 0DTJ" (FY2025 PCS Index): listed
+    # once, with the reference through which it leads here.
+    assert [e for e in entries if e["path"] == ["Appendectomy"]] == [
+        {
+            "path": ["Appendectomy"], "source": "ICD-10-PCS Index FY2025", "nemod": None, "column": None,
+            "incomplete": True, "prefix": "0DTJ", "see": ["Resection", "Appendix"],
+        }
+    ]  # fmt: skip
+    assert {"path": ["Resection", "Appendix"], "prefix": "0DTJ", "see": None} in [
+        {key: e[key] for key in ("path", "prefix", "see")} for e in entries
+    ]
+    # 0DT7 (Resection of the pylorus) is in the same table but does not start with 0DTJ.
+    pylorus = api.data(document, code="0DT70ZZ")["code"]["indexEntries"]
+    assert pylorus and not [e for e in pylorus if e["prefix"] == "0DTJ"]
+
+
 def test_a_code_under_a_header_the_index_gives_inherits_its_lines(api: Api) -> None:
     document = '{ code(system: ICD10CM, code: "I82.401") { indexEntries { path nemod incomplete } } }'
     entries = api.data(document)["code"]["indexEntries"]

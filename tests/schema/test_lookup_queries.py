@@ -44,6 +44,37 @@ def test_shingles_is_a_main_term_that_sends_the_reader_to_herpes_zoster(api: Api
     }
 
 
+def test_appendectomy_is_a_pcs_main_term_with_its_prefixes_and_the_terms_it_names(api: Api) -> None:
+    document = """query Lookup($term: String!) { indexLookup(term: $term, sources: [ICD10PCS_INDEX]) {
+      totalCount edges { node { path source release seeText useText codes { code }
+        targets { prefix incomplete code { code } } see { path targets { prefix } } } } } }"""
+    found = api.data(document, term="appendectomy")["indexLookup"]
+    assert found["totalCount"] == 1
+    assert found["edges"][0]["node"] == {
+        "path": ["Appendectomy"],
+        "source": "ICD10PCS_INDEX",
+        "release": "ICD-10-PCS Index FY2025",
+        "seeText": ["Excision, Appendix", "Resection, Appendix"],
+        "useText": [],
+        "codes": [{"code": "0DB"}, {"code": "0DT"}],
+        "targets": [
+            {"prefix": "0DBJ", "incomplete": True, "code": {"code": "0DB"}},
+            {"prefix": "0DTJ", "incomplete": True, "code": {"code": "0DT"}},
+        ],
+        "see": [
+            {"path": ["Excision", "Appendix"], "targets": [{"prefix": "0DBJ"}]},
+            {"path": ["Resection", "Appendix"], "targets": [{"prefix": "0DTJ"}]},
+        ],
+    }
+
+
+def test_a_pcs_use_reference_is_kept_as_printed(api: Api) -> None:
+    document = """{ indexLookup(term: "Abdominal esophagus", sources: [ICD10PCS_INDEX]) {
+      edges { node { title useText codes { code } } } } }"""
+    (edge,) = api.data(document)["indexLookup"]["edges"]
+    assert edge["node"] == {"title": "Abdominal esophagus", "useText": ["Esophagus, Lower"], "codes": []}
+
+
 def test_a_main_term_lists_its_first_subterms_in_the_books_order(api: Api) -> None:
     (edge,) = api.data(SUBTERMS, term="Herpes, herpesvirus")["indexLookup"]["edges"]
     assert (edge["node"]["title"], edge["node"]["subtermCount"]) == ("Herpes, herpesvirus, herpetic", 39)

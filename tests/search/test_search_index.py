@@ -637,6 +637,29 @@ def test_bundled_pcs_body_part_and_device_names_reach_their_codes(
     assert len(wire) == 10 and all("Internal Fixation Device" in titles[uid].title for uid in wire)
 
 
+def test_bundled_pcs_index_words_reach_the_codes_their_lead_names(
+    bundled: SearchIndex, titles: dict[str, CodeDocument]
+) -> None:
+    """Words only the ICD-10-PCS Index knows: "Appendectomy see Resection, Appendix 0DTJ" (and Excision 0DBJ),
+    "Tonsillectomy see Resection, Mouth and Throat 0CT" (a table of 51 codes, under the fan-out bound)."""
+    appendix = {uid for uid in titles if uid.startswith(("ICD10PCS:0DTJ", "ICD10PCS:0DBJ"))}
+    appendectomy = list(walk(bundled, "appendectomy", 100, systems=["ICD10PCS"]))
+    assert len(appendix) == 16 and set(appendectomy[:16]) == appendix
+    assert all(uid.startswith("ICD10PCS:0D") for uid in appendectomy)  # then typos: Appendicotomy (0D9J)
+    # Every code of the two tables (excision and resection in the mouth and throat), the tonsils' among them.
+    tonsillectomy = list(walk(bundled, "tonsillectomy", 100, systems=["ICD10PCS"]))
+    assert {"ICD10PCS:0CTP0ZZ", "ICD10PCS:0CTPXZZ"} <= set(tonsillectomy)
+    assert {uid for uid in titles if uid.startswith(("ICD10PCS:0CB", "ICD10PCS:0CT"))} <= set(tonsillectomy)
+    assert all(uid.startswith("ICD10PCS:0C") for uid in tonsillectomy)  # and typos: Tonsillotomy (0C9)
+    assert "Tonsillectomy" in titles["ICD10PCS:0CTP0ZZ"].index_terms
+
+
+def test_bundled_a_broad_pcs_lead_gives_its_words_to_its_table_only(titles: dict[str, CodeDocument]) -> None:
+    """Roux-en-Y operation, see Bypass, Gastrointestinal System 0D1: 1,045 codes, over the fan-out bound."""
+    assert "Roux-en-Y operation" in titles["ICD10PCS:0D1"].index_terms
+    assert not any(term.startswith("Roux-en-Y") for term in titles["ICD10PCS:0D16079"].index_terms)
+
+
 def test_bundled_index_entries_show_why_a_code_matched(bundled: SearchIndex) -> None:
     hit = bundled.search("bunion", first=5).hits[0]
     assert hit.uid == "ICD10CM:M21.61"
@@ -648,5 +671,7 @@ def test_bundled_colonoscopy_lists_every_current_code_before_any_terminated_one(
 ) -> None:
     found = list(walk(bundled, "colonoscopy", 100))
     active = [titles[uid].active for uid in found]
-    assert (len(found), active.count(False)) == (26, 11)
+    # With the ICD-10-PCS Index: Colonoscopy → 0DJD8ZZ, and Colposcopy → 0UJH8ZZ one typo away.
+    assert {"ICD10PCS:0DJD8ZZ", "ICD10PCS:0UJH8ZZ"} <= set(found)
+    assert (len(found), active.count(False)) == (28, 11)
     assert active == sorted(active, reverse=True)

@@ -172,3 +172,16 @@ def test_a_pcs_code_page_explains_its_seven_characters(page: Page) -> None:
     expect(rows.nth(2)).to_contain_text("Examples: Thrombectomy, choledocholithotomy")
     expect(rows.nth(3)).to_contain_text("Includes: Deep femoral (profunda femoris) vein; Popliteal vein")
     expect(page.locator(".toc").get_by_role("link", name="The seven characters of 06CM3ZZ")).to_have_count(1)
+
+
+def test_a_pcs_code_page_shows_the_index_lines_whose_lead_it_starts_with(page: Page) -> None:
+    page.goto("/codes/ICD10PCS/0DTJ4ZZ")
+    section = page.locator("#index")
+    expect(section.get_by_role("heading", level=2)).to_have_text("Index entries that lead here")
+    appendectomy = section.locator("li").filter(
+        has=page.locator(".index-entries__path", has_text=re.compile(r"^Appendectomy$"))
+    )
+    expect(appendectomy).to_have_count(1)
+    expect(appendectomy).to_contain_text("see Resection, Appendix")
+    expect(appendectomy.locator(".index-entries__prefix")).to_have_text("0DTJ")
+    expect(appendectomy).to_contain_text("ICD-10-PCS Index FY2025")

@@ -46,6 +46,28 @@ def test_the_pcs_index_page_says_plainly_when_no_term_is_found(page: Page, http:
     assert http.get("/index/icd10pcs?letter=A").status_code == 200
 
 
+def test_looking_up_appendectomy_in_the_pcs_index_leads_to_the_table_by_its_prefix(page: Page) -> None:
+    page.goto("/index/icd10pcs")
+    expect(page.get_by_role("heading", level=1)).to_have_text("ICD-10-PCS Index")
+    page.get_by_label("Look up a main term").fill("Appendectomy")
+    page.get_by_role("button", name="Look up").click()
+    expect(page).to_have_url(re.compile(r"/index/icd10pcs\?q=Appendectomy$"))
+    term = page.locator(".index-term")
+    expect(term).to_have_count(1)
+    expect(term.locator("h3")).to_have_text("Appendectomy")
+    expect(term.locator(".index-line")).to_contain_text("see Excision, Appendix")
+    expect(term.locator(".index-line")).to_contain_text("see Resection, Appendix")
+    term.get_by_role("link", name="0DTJ").click()
+    expect(page).to_have_url(re.compile(r"/codes/ICD10PCS/0DT$"))
+
+
+def test_a_pcs_use_reference_is_shown_as_printed(page: Page) -> None:
+    page.goto("/index/icd10pcs?q=Abdominal+esophagus")
+    term = page.locator(".index-term")
+    expect(term).to_have_count(1)
+    expect(term.locator(".index-line")).to_contain_text("use Esophagus, Lower")
+
+
 def test_the_drug_table_shows_a_substance_under_the_official_columns(page: Page) -> None:
     page.goto("/tables/drugs")
     page.get_by_label("Look up a substance").fill("acetaminophen")
