@@ -20,6 +20,12 @@ from graph.vocabulary.index_terms import IndexLoadSummary, Resolver, UseResolver
 from graph.vocabulary.pcs_targets import pcs_resolver, pcs_values
 
 
+def read_icd10cm_index(path: Path) -> list[IndexTermRecord]:
+    """The Alphabetic Index as rows (the bundled FY2025 CSV) or as CDC's yearly XML (icd10cm-index-2026)."""
+    name = path.name.lower().removesuffix(".gz")
+    return read_icd10cm_index_xml(path) if name.endswith(".xml") else read_icd10cm_index_csv(path)
+
+
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     read: Callable[[Path], list[IndexTermRecord]]
@@ -30,7 +36,7 @@ class Vocabulary:
 
 # By the name `medgraph load NAME --source FILE` takes, in load order.
 VOCABULARIES: dict[str, Vocabulary] = {
-    "icd10cm-index": Vocabulary(read_icd10cm_index_csv, bundled_index_csv_path, cm_resolver),
+    "icd10cm-index": Vocabulary(read_icd10cm_index, bundled_index_csv_path, cm_resolver),
     "eindex": Vocabulary(read_icd10cm_index_xml, bundled_external_cause_index_path, cm_resolver),
     "drug-table": Vocabulary(
         lambda path: read_icd10cm_table(path, TableKind.DRUGS).terms,
