@@ -94,8 +94,9 @@ def load_missing_vocabularies(settings: Settings, console: Console) -> None:
     """Load each bundled index and table the graph lacks (never loaded, or a load that was killed).
 
     `medgraph serve --load-if-empty` runs this beside the server, once the codes are in: the indexes add
-    about 40 s of writes on the embedded engine, and pages, search and the API serve meanwhile (search gains
-    the index words when the load bumps the data version). A failure is reported; the server keeps serving.
+    about 40 s of writes on the embedded engine (the ICD-10-PCS Index about a quarter of them), and pages,
+    search and the API serve meanwhile (search gains the index words when the load bumps the data version).
+    A failure is reported; the server keeps serving.
     """
     graph = Graph(settings.graph_config())
     try:

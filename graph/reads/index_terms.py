@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from graph.driver import Graph
 from graph.queries import index_reads as q
 
-MAX_ENTRIES = 200  # per code: a page lists them all; no code of the loaded indexes has more than 150
+# Per code: a page lists them all. No ICD-10-CM code of the loaded indexes has more than 150; the most an
+# ICD-10-PCS code has of its own is 139 (XW0V3WA: the New Technology terms that give table XW0).
+MAX_ENTRIES = 200
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,6 @@ class IndexLoadSummary:
     reference_links: int
     unresolved_references: int
     uses: int  # ICD-10-PCS `use` texts
-    use_links: int
     unresolved_uses: int  # texts that name no value of the loaded release
     seconds: float
 
@@ -102,7 +101,6 @@ def load_index_terms(
         reference_links=reference_links,
         unresolved_references=references - reference_links,
         uses=sum(len(r.use) for r in records),
-        use_links=sum(len({key for keys in found for key in keys}) for found in uses.values()),
         unresolved_uses=sum(len(r.use) for r in records)
         - sum(1 for found in uses.values() for keys in found if keys),
         seconds=0.0,

@@ -83,7 +83,10 @@ class IndexTerm:
     def targets(self) -> list[IndexTarget]:
         return [IndexTarget.of(code) for code in self.row.codes]
 
-    @strawberry.field(description="The codes the line gives, each once.")
+    @strawberry.field(
+        description="The codes the line gives, each once; for an ICD-10-PCS table or code prefix, its table "
+        "(`targets` keeps the prefix)."
+    )
     async def codes(self, info: Info) -> list[Code]:
         return await codes_for(info, list(dict.fromkeys(code.uid for code in self.row.codes)))
 
