@@ -11,7 +11,7 @@ reload would undo it; the fix belongs in the seed file) and says so. Monograph p
 monograph node, which the seeds loader rewrites from its file: a section edited here lasts until the next
 seeds load, and its audit record keeps the text to copy into the file.
 
-CurationRefused     the edit does not fit the graph or the vocabulary; the message is meant for the editor
+A refused edit raises graph.errors.CurationRefused; the message is meant for the editor.
 """
 
 import json
@@ -26,6 +26,7 @@ from typing import Any, LiteralString, get_args
 from neo4j import ManagedTransaction
 
 from graph.driver import Graph, Row, Statement
+from graph.errors import CurationRefused
 from graph.knowledge.seed_models import RelatedType, monograph_file_name
 from graph.model import Rel, System
 from graph.queries import curation as q
@@ -40,10 +41,6 @@ MAX_STEP_TEXT = 1_000
 MAX_STEPS = 30
 MAX_EVENTS = 100
 RELATED_TYPES: tuple[str, ...] = get_args(RelatedType)
-
-
-class CurationRefused(Exception):
-    """The edit does not fit the graph or the vocabulary; the message says why and is shown to the editor."""
 
 
 class Action(StrEnum):

@@ -16,8 +16,8 @@ from graph.driver import Graph
 from graph.errors import GraphError
 from graph.schema_setup import ensure_schema
 from graph.search.service import SearchService
-from schema.curation.access import EDITOR_HEADER
 from server.access_log import AccessLogMiddleware
+from server.auth import EDITOR_HEADER
 from server.body_limit import BodyLimitMiddleware
 from server.compression import compression
 from server.data_follower import DataFollower

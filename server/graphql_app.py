@@ -8,7 +8,7 @@ from starlette.websockets import WebSocket
 
 from schema import build_schema, schema
 from schema.context import Context
-from schema.curation.access import EDITOR_HEADER, editor_for
+from server.auth import editor_of
 from server.graphql_http import GraphQLOverHTTP
 from server.response_cache import ResponseCache
 from server.settings import Settings
@@ -30,9 +30,7 @@ def context_for(request: HTTPConnection) -> Context:
     return Context(
         graph=graph_of(request),
         search=search_of(request),
-        editor=editor_for(
-            settings.api_key, request.headers.get("Authorization"), request.headers.get(EDITOR_HEADER)
-        ),
+        editor=editor_of(request, settings.api_key),
         writes_enabled=settings.api_key is not None,
         data_changed=request.app.state.response_cache.invalidate,
     )

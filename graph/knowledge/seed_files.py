@@ -14,7 +14,7 @@ loaded releases; `referenced_official_codes` lists what it has to check.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from graph.knowledge.errors import SeedError, SeedProblem
 from graph.knowledge.name_folding import fold_name
 from graph.knowledge.seed_models import (
     VOCAB_KINDS,
@@ -57,28 +58,6 @@ VOCAB_REFERENCES: tuple[tuple[str, str, str], ...] = (
 )
 
 Loc = tuple[str | int, ...]
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class SeedProblem:
-    """One problem in one seed file. `line` is 1-based; 0 means the file as a whole (e.g. a missing file)."""
-
-    file: Path
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
-
-
-class SeedError(Exception):
-    """Raised by `load_seeds` when the seeds have problems; `problems` holds all of them."""
-
-    def __init__(self, problems: Sequence[SeedProblem]) -> None:
-        self.problems = list(problems)
-        shown = "\n".join(f"  {p}" for p in self.problems[:20])
-        more = f"\n  ... and {len(self.problems) - 20} more" if len(self.problems) > 20 else ""
-        super().__init__(f"{len(self.problems)} problem(s) in the seed files:\n{shown}{more}")
 
 
 @dataclass(slots=True)

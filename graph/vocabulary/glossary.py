@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from graph.knowledge.seed_files import VOCABULARY_DIR, SeedError, SeedProblem, _line_of, _read_yaml
+from graph.knowledge.errors import SeedError, SeedProblem
+from graph.knowledge.seed_files import VOCABULARY_DIR, _line_of, _read_yaml
 
 GLOSSARY_FILE = "glossary.yaml"
 CONDITIONS_FILE = "conditions.yaml"
