@@ -12,7 +12,7 @@ from collections.abc import Callable
 import strawberry
 
 from graph import curation
-from graph.curation import Relation, RelationKind, Section, SectionEdit, Step
+from graph.curation_edits import Relation, RelationKind, Section, SectionEdit, Step
 from graph.errors import CurationRefused
 from graph.knowledge.seed_models import SLUG_PATTERN
 from graph.reads.codes import find_code
