@@ -18,8 +18,10 @@ from pathlib import Path
 
 from bench import page, search, soak, throughput
 from bench.common import header, peak_rss_mib
-from bench.load import load_all, load_table, rebuild_search_index, rebuild_table
-from bench.stack import Stack, engine_name, fresh_settings, rss_mib
+from bench.load import load_table, rebuild_search_index, rebuild_table
+from bench.loading import load_all
+from bench.processes import rss_mib
+from bench.stack import Stack, engine_name, fresh_settings
 from bench.start import measure_starts, start_table
 from bench.stats import load_average
 from bench.targets import targets_table

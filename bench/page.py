@@ -19,7 +19,8 @@ from neo4j import ManagedTransaction
 from bench import cypher as q
 from bench.client import FLOOR, GraphQLClient
 from bench.common import header
-from bench.stack import Stack, add_stack_arguments, cpu_seconds, open_stack
+from bench.processes import cpu_seconds
+from bench.stack import Stack, add_stack_arguments, open_stack
 from bench.stats import Summary, latency_table, load_average
 from bench.workload import PAGE_DOCUMENTS, PAGES, uid
 from graph.driver import Graph

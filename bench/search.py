@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from bench import cypher as q
 from bench.client import FLOOR, GraphQLClient
 from bench.common import header
-from bench.stack import Stack, add_stack_arguments, cpu_seconds, open_stack, search_index
+from bench.processes import cpu_seconds
+from bench.stack import Stack, add_stack_arguments, open_stack, search_index
 from bench.stats import Summary, latency_table, load_average
 from bench.workload import SEARCH, SEARCH_COUNT_ONLY, SearchQuery, search_queries
 from graph.dialect import detect_engine, fulltext_index_name

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.common import header
-from bench.stack import Stack, add_stack_arguments, cpu_seconds, open_stack, rss_mib
+from bench.processes import cpu_seconds, rss_mib
+from bench.stack import Stack, add_stack_arguments, open_stack
 from bench.stats import load_average
 from bench.throughput import errors_of, write_bodies, wrk_command, wrk_result
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import httpx
 
 from bench.client import GraphQLClient
+from bench.loading import load_all
 from graph.driver import Graph
 from graph.engine.control import EngineControl
 from graph.reads.graph_state import data_version
@@ -142,12 +143,6 @@ class Stack:
     fresh: bool
 
 
-def load_everything(graph: Graph) -> None:
-    from bench.load import load_all
-
-    load_all(graph)
-
-
 @contextlib.contextmanager
 def open_stack(url: str | None, home: Path | None) -> Iterator[Stack]:
     """The stack a benchmark runs against: attached to `url`, or fresh (see the module docstring)."""
@@ -164,7 +159,7 @@ def open_stack(url: str | None, home: Path | None) -> Iterator[Stack]:
         return
     with fresh_engine() as (settings, engine_pid, graph, app):
         print(f"loading every bundled release and the seeds into {settings.home} …", file=sys.stderr)
-        load_everything(graph)
+        load_all(graph)
         app.start()
         yield Stack(app.url, settings, graph, engine_name(graph), app.pid, engine_pid, fresh=True)
 
@@ -222,27 +217,3 @@ def listener_pid(url: str) -> int | None:
                 if target.startswith("socket:[") and target[8:-1] in inodes:
                     return int(proc.name)
     return None
-
-
-def cpu_seconds(pid: int | None) -> float:
-    """CPU seconds (user + system) a live process has used; 0 when unknown."""
-    if pid is None:
-        return 0.0
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
-
-
-def rss_mib(pid: int | None) -> tuple[float, float]:
-    """(current, peak) resident memory of a live process in MiB; (0, 0) when unknown."""
-    if pid is None:
-        return 0.0, 0.0
-    values = {"VmRSS:": 0.0, "VmHWM:": 0.0}
-    with contextlib.suppress(OSError):
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            key = line.split(":", 1)[0] + ":"
-            if key in values:
-                values[key] = int(line.split()[1]) / 1024
-    return values["VmRSS:"], values["VmHWM:"]

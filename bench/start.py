@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.common import header
-from bench.stack import AppProcess, fresh_settings, rss_mib
+from bench.loading import load_all
+from bench.processes import rss_mib
+from bench.stack import AppProcess, fresh_settings
 from bench.stats import load_average
 from graph.driver import Graph
 from graph.engine.control import EngineControl
@@ -117,8 +119,6 @@ def main(argv: Sequence[str] | None = None) -> None:
         rows, _ = measure_starts(settings)
         sys.stdout.write(report(rows, before))
         return
-    from bench.load import load_all
-
     with tempfile.TemporaryDirectory(prefix="medgraph-bench-") as home:
         settings = fresh_settings(Path(home))
         control = EngineControl(settings.engine_config())

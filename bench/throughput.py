@@ -23,7 +23,8 @@ from pathlib import Path
 
 from bench.client import FLOOR, request_body
 from bench.common import header
-from bench.stack import Stack, add_stack_arguments, cpu_seconds, open_stack
+from bench.processes import cpu_seconds
+from bench.stack import Stack, add_stack_arguments, open_stack
 from bench.stats import load_average
 from bench.workload import CODE_PAGE, MIX_PAGES, SEARCH, search_queries
 

@@ -1,11 +1,16 @@
-"""Errors of the graph package. Driver exceptions become these at the package boundary.
+"""Errors of the graph package. Driver exceptions become these at the package boundary (graph.driver).
 
 GraphError
  ├── DatabaseUnavailable      the engine cannot be reached (down, starting, wrong address or credentials)
  ├── QueryTimeout             a query ran past its time limit
  ├── QueryFailed              the engine refused a statement (a bug on our side, or a constraint)
- └── EngineError              the embedded engine could not be started, stopped or found
-      └── EngineAlreadyRunning
+ ├── EngineError              the embedded engine could not be started, stopped or found
+ │    └── EngineAlreadyRunning
+ └── CurationRefused          a curation edit does not fit the graph or the vocabulary (graph.curation); the
+                              message is meant for the editor
+
+The subpackages keep trees of their own, each in its errors.py: graph.importers (ImportFormatError),
+graph.search (SearchError), graph.knowledge (KnowledgeError).
 """
 
 
@@ -31,3 +36,7 @@ class EngineError(GraphError):
 
 class EngineAlreadyRunning(EngineError):
     pass
+
+
+class CurationRefused(GraphError):
+    """The edit does not fit the graph or the vocabulary; the message says why and is shown to the editor."""

@@ -8,8 +8,22 @@ ApiError
  ├── Forbidden            FORBIDDEN             a write where the server takes none: no API key is configured
  └── QueryTooComplex      QUERY_TOO_COMPLEX     over a limit on depth, aliases, tokens or estimated cost
 
-Every code a client can meet, these and those of the HTTP layer (server.graphql_http, server.body_limit,
-server.persisted_queries), is a value of `ErrorCode`, published in the SDL with what each means.
+The codes of errors no ApiError raises, with a message of their own:
+
+ graphql-core             GRAPHQL_PARSE_FAILED       the document is not GraphQL
+                          GRAPHQL_VALIDATION_FAILED  the document does not fit the schema
+ graph.errors             DATABASE_UNAVAILABLE       DatabaseUnavailable: the engine cannot be reached
+                          DATABASE_TIMEOUT           QueryTimeout: a query ran past its time limit
+ anything else            INTERNAL_ERROR             logged with its traceback; answered "Internal error."
+ server.graphql_http      BAD_REQUEST                not a GraphQL-over-HTTP request
+                          NOT_FOUND                  no such path
+                          METHOD_NOT_ALLOWED         not GET or POST, or a mutation over GET
+ server.body_limit        PAYLOAD_TOO_LARGE          the body is over the limit
+ server.persisted_queries PERSISTED_QUERY_NOT_FOUND  APQ: unknown hash
+                          PERSISTED_QUERY_HASH_MISMATCH  APQ: the document does not hash to sha256Hash
+
+Every code a client can meet is a value of `ErrorCode`, published in the SDL with what each means; the test
+keeps this list, the enum and the SDL in step (tests/schema/test_error_codes.py).
 """
 
 import logging

@@ -17,8 +17,8 @@ from rich.console import Console
 from graph.engine.control import EngineControl
 from graph.errors import GraphError
 from graph.importers.errors import ImportFormatError
-from graph.knowledge.loader import SeedLoadError
-from graph.knowledge.seed_files import SeedError, check_seeds
+from graph.knowledge.errors import KnowledgeError
+from graph.knowledge.seed_files import check_seeds
 from graph.vocabulary.glossary import check_glossary
 from server.loading import SEEDS_PATH, LoadRequest, load_missing_vocabularies, run_load
 from server.settings import Settings, SettingsError
@@ -152,7 +152,7 @@ def load(
     with graph_errors_exit():
         try:
             run_load(settings, request, console, if_empty=if_empty)
-        except (ImportFormatError, SeedError, SeedLoadError, ValueError) as exc:
+        except (ImportFormatError, KnowledgeError, ValueError) as exc:
             typer.echo(f"medgraph: {exc}", err=True)
             raise typer.Exit(1) from None
 

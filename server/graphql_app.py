@@ -8,10 +8,11 @@ from starlette.websockets import WebSocket
 
 from schema import build_schema, schema
 from schema.context import Context
-from schema.curation.access import EDITOR_HEADER, editor_for
+from server.auth import editor_of
 from server.graphql_http import GraphQLOverHTTP
 from server.response_cache import ResponseCache
 from server.settings import Settings
+from server.state import graph_of, search_of
 
 
 class MedgraphGraphQL(GraphQLOverHTTP):
@@ -27,11 +28,9 @@ def context_for(request: HTTPConnection) -> Context:
     """The context of one request, for the endpoint and for pages that execute the schema in process."""
     settings: Settings = request.app.state.settings
     return Context(
-        graph=request.app.state.graph,
-        search=request.app.state.search,
-        editor=editor_for(
-            settings.api_key, request.headers.get("Authorization"), request.headers.get(EDITOR_HEADER)
-        ),
+        graph=graph_of(request),
+        search=search_of(request),
+        editor=editor_of(request, settings.api_key),
         writes_enabled=settings.api_key is not None,
         data_changed=request.app.state.response_cache.invalidate,
     )

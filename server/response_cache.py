@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from starlette.requests import Request
 
-from schema.curation.access import EDITOR_HEADER
+from server.auth import EDITOR_HEADER
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 _FRESH = ("no-cache", "no-store")

@@ -104,10 +104,10 @@ def settings_environ(settings: Settings) -> dict[str, str]:
 def wait_until_following(client: TestClient, timeout: float = 120.0) -> None:
     """Wait until a started app has its search index for the graph's data version: until then each step of
     following the version clears the response cache, which would make a test's hit a miss."""
-    app = client.app.state  # type: ignore[attr-defined]
-    version = data_version(app.graph)
+    cache = client.app.state.response_cache  # type: ignore[attr-defined]
+    version = data_version(client.app_state["graph"])
     deadline = time.monotonic() + timeout
-    while app.response_cache.following != (version, version):
+    while cache.following != (version, version):
         assert time.monotonic() < deadline, "the app never followed the graph's data version"
         time.sleep(0.1)
 

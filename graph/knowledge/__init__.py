@@ -1,8 +1,8 @@
-"""Curated knowledge: the seed format (`seed_models`) and reading and checking the files (`seed_files`)."""
+"""Curated knowledge: the seed format (`seed_models`) and reading and checking the files (`seed_files`),
+its errors (`errors`)."""
 
+from graph.knowledge.errors import SeedError, SeedProblem
 from graph.knowledge.seed_files import (
-    SeedError,
-    SeedProblem,
     Seeds,
     check_seeds,
     load_seeds,

@@ -17,6 +17,7 @@ from graph.knowledge.condition_monographs import (
     condition_monograph_statements,
     monograph_key,
 )
+from graph.knowledge.errors import SeedLoadError
 from graph.knowledge.seed_files import Seeds, referenced_official_codes
 from graph.knowledge.seed_models import ConditionEntry, DrugEntry, Monograph, VocabEntry
 from graph.model import System
@@ -36,10 +37,6 @@ VOCAB_STATEMENTS: dict[str, tuple[LiteralString, LiteralString]] = {
     "drugs": (q.MERGE_DRUGS, q.DELETE_DRUGS_EXCEPT),
 }
 CURATED_VERSION = "curated (plain-language titles by medgraph; load a licensed CPT file for AMA descriptors)"
-
-
-class SeedLoadError(Exception):
-    """The seeds name codes that the loaded releases do not have."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,22 +6,18 @@ monograph each). `check_seeds` collects every problem instead of
 stopping at the first, so a curator fixes a whole batch in one pass; `load_seeds` is the loader's entry point
 and refuses seeds that have problems.
 
-Line numbers come from the YAML node tree: each file is composed once, the data is constructed from the same
-nodes, and a pydantic error location (`('steps', 2, 'label')`) is walked down the nodes to the line it names.
+Line numbers come from the YAML node tree (graph.knowledge.seed_yaml).
 Whether an official code (ICD-10-CM/PCS, HCPCS) really exists is checked by the graph loader against the
 loaded releases; `referenced_official_codes` lists what it has to check.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import yaml
-from pydantic import BaseModel, ValidationError
-
+from graph.knowledge.errors import SeedError, SeedProblem
 from graph.knowledge.name_folding import fold_name
 from graph.knowledge.seed_models import (
     VOCAB_KINDS,
@@ -33,6 +29,7 @@ from graph.knowledge.seed_models import (
     VocabEntry,
     monograph_file_name,
 )
+from graph.knowledge.seed_yaml import Loc, YamlDoc, line_of, read_yaml, validate
 from graph.model import System
 
 VOCABULARY_DIR = "vocabulary"
@@ -55,30 +52,6 @@ VOCAB_REFERENCES: tuple[tuple[str, str, str], ...] = (
     ("alternatives", "treatment", "treatments"),
     ("drugs", "", "drugs"),
 )
-
-Loc = tuple[str | int, ...]
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class SeedProblem:
-    """One problem in one seed file. `line` is 1-based; 0 means the file as a whole (e.g. a missing file)."""
-
-    file: Path
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
-
-
-class SeedError(Exception):
-    """Raised by `load_seeds` when the seeds have problems; `problems` holds all of them."""
-
-    def __init__(self, problems: Sequence[SeedProblem]) -> None:
-        self.problems = list(problems)
-        shown = "\n".join(f"  {p}" for p in self.problems[:20])
-        more = f"\n  ... and {len(self.problems) - 20} more" if len(self.problems) > 20 else ""
-        super().__init__(f"{len(self.problems)} problem(s) in the seed files:\n{shown}{more}")
 
 
 @dataclass(slots=True)
@@ -107,156 +80,6 @@ class Seeds:
 # --- YAML with line numbers ---------------------------------------------------------------------------------
 
 
-# The C parser (when PyYAML was built with libyaml) is several times faster and keeps the same node marks.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@dataclass(slots=True)
-class _Doc:
-    path: Path
-    node: yaml.Node
-    data: Any
-
-
-def _read_yaml(path: Path, problems: list[SeedProblem]) -> _Doc | None:
-    """Parse one file into its node tree and data; on failure record a problem and return None."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(SeedProblem(path, 0, f"cannot read file: {exc}"))
-        return None
-    loader = _Loader(text)
-    node: yaml.Node | None = None
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            problems.append(SeedProblem(path, 0, "file is empty"))
-            return None
-        data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 0
-        what = " ".join(part for part in (exc.context, exc.problem) if part)
-        problems.append(SeedProblem(path, line, f"YAML syntax error: {what}"))
-        return None
-    except yaml.YAMLError as exc:
-        problems.append(SeedProblem(path, 0, f"YAML error: {exc}"))
-        return None
-    except ValueError as exc:
-        # PyYAML's constructors raise plain ValueErrors, e.g. for an impossible date such as 2026-13-40.
-        problems.append(SeedProblem(path, _bad_scalar_line(node) if node else 0, f"invalid value: {exc}"))
-        return None
-    finally:
-        loader.dispose()
-    # PyYAML keeps the last of two equal keys without a word; a repeated section would silently drop data.
-    for key_node, first_line in _duplicate_mapping_keys(node):
-        problems.append(
-            SeedProblem(
-                path,
-                key_node.start_mark.line + 1,
-                f"key '{key_node.value}' appears twice in this mapping (first on line {first_line})",
-            )
-        )
-    return _Doc(path, node, data)
-
-
-def _bad_scalar_line(node: yaml.Node) -> int:
-    """The line of the first scalar that PyYAML cannot construct (0 if none is found)."""
-    constructor = yaml.SafeLoader("")
-    stack = [node]
-    while stack:
-        current = stack.pop(0)
-        if isinstance(current, yaml.ScalarNode):
-            try:
-                constructor.construct_object(current)
-            except ValueError:
-                return current.start_mark.line + 1
-        elif isinstance(current, yaml.MappingNode):
-            stack.extend(part for pair in current.value for part in pair)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-    return 0
-
-
-def _duplicate_mapping_keys(node: yaml.Node) -> Iterator[tuple[yaml.ScalarNode, int]]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, yaml.MappingNode):
-            seen: dict[str, int] = {}
-            for key, value in current.value:
-                if isinstance(key, yaml.ScalarNode):
-                    if key.value in seen:
-                        yield key, seen[key.value]
-                    else:
-                        seen[key.value] = key.start_mark.line + 1
-                stack.append(value)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-
-
-def _line_of(node: yaml.Node, loc: Iterable[str | int]) -> int:
-    """The line (1-based) of the deepest node that `loc` reaches.
-
-    A mapping step reports the line of the key (a block value starts on the line after its key, and a missing
-    field has no node of its own, so the enclosing mapping's line is the best pointer to it).
-    """
-    line = node.start_mark.line + 1
-    current: yaml.Node | None = node
-    for part in loc:
-        if isinstance(current, yaml.MappingNode):
-            for key, value in current.value:
-                if isinstance(key, yaml.ScalarNode) and key.value == str(part):
-                    line = key.start_mark.line + 1
-                    current = value
-                    break
-            else:
-                return line
-        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int):
-            if not 0 <= part < len(current.value):
-                return line
-            current = current.value[part]
-            line = current.start_mark.line + 1
-        else:
-            # Pydantic adds location parts of its own for some types (e.g. `function-after[...]`); skip them.
-            continue
-    return line
-
-
-def _validation_problems(path: Path, node: yaml.Node, base: Loc, exc: ValidationError) -> list[SeedProblem]:
-    problems = []
-    for error in exc.errors(include_url=False):
-        # Our custom errors carry `at`: where below the validated value the problem really is.
-        at = tuple((error.get("ctx") or {}).get("at", ()))
-        loc = (*base, *error["loc"], *at)
-        where = ".".join(str(part) for part in loc if isinstance(part, str | int))
-        message = error["msg"]
-        if error["type"] == "missing":
-            message = f"missing required field '{where}'"
-        elif error["type"] == "extra_forbidden":
-            message = f"unknown field '{where}' (not part of the seed format)"
-        elif error["type"] == "string_type" and isinstance(error.get("input"), dict):
-            # The usual cause: plain text such as `- Note: more text` that YAML reads as a mapping.
-            message = (
-                f"{where}: expected text but YAML read a mapping; a ': ' inside plain text starts one, "
-                "so quote the text or write it as a `>-` block"
-            )
-        else:
-            message = f"{where}: {message}" if where else message
-        problems.append(SeedProblem(path, _line_of(node, loc), message))
-    return problems
-
-
-def _validate(
-    model: type[BaseModel], doc: _Doc, data: Any, node_loc: Loc, problems: list[SeedProblem]
-) -> BaseModel | None:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(_validation_problems(doc.path, doc.node, node_loc, exc))
-        return None
-
-
 # --- reading ------------------------------------------------------------------------------------------------
 
 
@@ -265,9 +88,9 @@ class _Read:
     seeds: Seeds
     problems: list[SeedProblem]
     # Kept for cross-file checks, which need lines too.
-    monograph_docs: dict[str, _Doc]
-    vocab_docs: dict[str, _Doc]
-    condition_docs: dict[str, _Doc] = field(default_factory=dict)
+    monograph_docs: dict[str, YamlDoc]
+    vocab_docs: dict[str, YamlDoc]
+    condition_docs: dict[str, YamlDoc] = field(default_factory=dict)
     # Every key a vocabulary file declares, valid entry or not: a monograph using the key of a broken entry is
     # not reported again as "unknown" (the entry's own problem is). None: the file itself is unusable.
     declared: dict[str, set[str] | None] = field(default_factory=dict)
@@ -285,7 +108,7 @@ def _read_vocabulary(root: Path, read: _Read) -> None:
         if not path.is_file():
             problems.append(SeedProblem(path, 0, f"vocabulary file for '{kind}' is missing"))
             continue
-        doc = _read_yaml(path, problems)
+        doc = read_yaml(path, problems)
         if doc is None:
             continue
         read.vocab_docs[kind] = doc
@@ -298,10 +121,10 @@ def _read_vocabulary(root: Path, read: _Read) -> None:
         first_line: dict[str, int] = {}
         first_named: dict[str, str] = {}
         for index, item in enumerate(doc.data):
-            entry = _validate(model, doc, item, (index,), problems)
+            entry = validate(model, doc, item, (index,), problems)
             if not isinstance(entry, VocabEntry):
                 continue
-            line = _line_of(doc.node, (index, "key"))
+            line = line_of(doc.node, (index, "key"))
             if entry.key in entries:
                 problems.append(
                     SeedProblem(
@@ -319,7 +142,7 @@ def _read_vocabulary(root: Path, read: _Read) -> None:
                 problems.append(
                     SeedProblem(
                         path,
-                        _line_of(doc.node, (index, "name")),
+                        line_of(doc.node, (index, "name")),
                         f"{kind} name '{entry.name}' is a near duplicate of '{entries[twin].name}' "
                         f"(key '{twin}', line {first_line[twin]}): reuse that entry",
                     )
@@ -348,13 +171,13 @@ def _read_monographs(root: Path, read: _Read) -> None:
             continue
         if path.suffix != ".yaml":
             continue
-        doc = _read_yaml(path, problems)
+        doc = read_yaml(path, problems)
         if doc is None:
             continue
         if not isinstance(doc.data, dict):
             problems.append(SeedProblem(path, 1, "a monograph file is a YAML mapping of sections"))
             continue
-        monograph = _validate(Monograph, doc, doc.data, (), problems)
+        monograph = validate(Monograph, doc, doc.data, (), problems)
         if not isinstance(monograph, Monograph):
             continue
         expected = monograph.file_name()
@@ -362,7 +185,7 @@ def _read_monographs(root: Path, read: _Read) -> None:
             problems.append(
                 SeedProblem(
                     path,
-                    _line_of(doc.node, ("code",)),
+                    line_of(doc.node, ("code",)),
                     f"file name does not match system and code: expected '{expected}'",
                 )
             )
@@ -400,13 +223,13 @@ def _check_references(read: _Read) -> None:
                     problems.append(
                         SeedProblem(
                             doc.path,
-                            _line_of(doc.node, loc),
+                            line_of(doc.node, loc),
                             f"unknown {kind} key '{key}' (not in {kind}.yaml)",
                         )
                     )
                 elif key in seen:
                     problems.append(
-                        SeedProblem(doc.path, _line_of(doc.node, loc), f"{kind} key '{key}' is listed twice")
+                        SeedProblem(doc.path, line_of(doc.node, loc), f"{kind} key '{key}' is listed twice")
                     )
                 seen.add(key)
         _check_cpt_refs(doc, _code_refs(monograph), curated_cpt, problems)
@@ -414,14 +237,14 @@ def _check_references(read: _Read) -> None:
 
 
 def _check_cpt_refs(
-    doc: _Doc, refs: Iterable[tuple[Loc, CodeRef]], curated_cpt: set[str], problems: list[SeedProblem]
+    doc: YamlDoc, refs: Iterable[tuple[Loc, CodeRef]], curated_cpt: set[str], problems: list[SeedProblem]
 ) -> None:
     for loc, ref in refs:
         if ref.system == System.CPT and ref.code not in curated_cpt:
             problems.append(
                 SeedProblem(
                     doc.path,
-                    _line_of(doc.node, loc),
+                    line_of(doc.node, loc),
                     f"dangling code reference CPT {ref.code}: CPT codes exist only where curated, "
                     f"and there is no {monograph_file_name(System.CPT, ref.code)}",
                 )
@@ -443,7 +266,7 @@ def _check_condition_monographs(read: _Read, curated_cpt: set[str]) -> None:
                 read.problems.append(
                     SeedProblem(
                         doc.path,
-                        _line_of(doc.node, loc),
+                        line_of(doc.node, loc),
                         f"unknown {kind} key '{value}' (not in {kind}.yaml)",
                     )
                 )
@@ -466,20 +289,20 @@ def _read_condition_monographs(root: Path, read: _Read) -> None:
             if path.suffix == ".yml":
                 read.problems.append(SeedProblem(path, 0, "monograph files end in .yaml"))
             continue
-        doc = _read_yaml(path, read.problems)
+        doc = read_yaml(path, read.problems)
         if doc is None:
             continue
         if not isinstance(doc.data, dict):
             read.problems.append(SeedProblem(path, 1, "a monograph file is a YAML mapping of sections"))
             continue
-        monograph = _validate(ConditionMonograph, doc, doc.data, (), read.problems)
+        monograph = validate(ConditionMonograph, doc, doc.data, (), read.problems)
         if not isinstance(monograph, ConditionMonograph):
             continue
         if path.name != monograph.file_name():
             read.problems.append(
                 SeedProblem(
                     path,
-                    _line_of(doc.node, ("condition",)),
+                    line_of(doc.node, ("condition",)),
                     f"file name does not match the condition: expected '{monograph.file_name()}'",
                 )
             )

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from graph.knowledge.seed_files import VOCABULARY_DIR, SeedError, SeedProblem, _line_of, _read_yaml
+from graph.knowledge.errors import SeedError, SeedProblem
+from graph.knowledge.seed_files import VOCABULARY_DIR
+from graph.knowledge.seed_yaml import line_of, read_yaml
 
 GLOSSARY_FILE = "glossary.yaml"
 CONDITIONS_FILE = "conditions.yaml"
@@ -70,7 +72,7 @@ def check_glossary(root: Path) -> list[SeedProblem]:
 
 def _condition_keys(path: Path) -> set[str] | None:
     # Problems of conditions.yaml itself are check_seeds' to report; None skips the cross-check.
-    doc = _read_yaml(path, []) if path.is_file() else None
+    doc = read_yaml(path, []) if path.is_file() else None
     if doc is None or not isinstance(doc.data, list):
         return None
     return {item["key"] for item in doc.data if isinstance(item, dict) and isinstance(item.get("key"), str)}
@@ -78,7 +80,7 @@ def _condition_keys(path: Path) -> set[str] | None:
 
 def _check(path: Path, conditions: Collection[str] | None) -> tuple[list[GlossaryEntry], list[SeedProblem]]:
     problems: list[SeedProblem] = []
-    doc = _read_yaml(path, problems)
+    doc = read_yaml(path, problems)
     if doc is None:
         return [], problems
     if not isinstance(doc.data, list):
@@ -89,12 +91,12 @@ def _check(path: Path, conditions: Collection[str] | None) -> tuple[list[Glossar
     for index, item in enumerate(doc.data):
 
         def problem(message: str, *loc: str | int, index: int = index) -> None:
-            problems.append(SeedProblem(path, _line_of(doc.node, (index, *loc)), message))
+            problems.append(SeedProblem(path, line_of(doc.node, (index, *loc)), message))
 
         entry = _entry(item, problem)
         if entry is None:
             continue
-        line = _line_of(doc.node, (index, "plain"))
+        line = line_of(doc.node, (index, "plain"))
         if entry.plain in plain_line:
             problem(f"plain '{entry.plain}' is already an entry (line {plain_line[entry.plain]})", "plain")
             continue

@@ -3,7 +3,7 @@
 import strawberry
 
 from graph.reads.neighborhood import Subgraph as SubgraphRow
-from schema.codes.types import CodeSystem
+from schema.enums import CodeSystem
 
 
 @strawberry.type(description="A node of a code's neighbourhood, ready to draw.")

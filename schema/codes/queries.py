@@ -1,10 +1,10 @@
 import strawberry
 
-from graph.model import System
 from graph.reads.code_systems import list_code_systems
 from graph.reads.codes import find_code
-from schema.codes.types import Code, CodeSystem, CodeSystemInfo, code_for
+from schema.codes.types import Code, CodeSystemInfo, code_for
 from schema.context import Info
+from schema.enums import CodeSystem
 from schema.errors import BadUserInput
 from schema.knowledge.types import condition_by_key
 from schema.node import Node, decode_id
@@ -28,7 +28,7 @@ class CodeQueries:
     async def code(self, info: Info, system: CodeSystem, code: str) -> Code | None:
         if not code.strip() or len(code) > MAX_CODE_LENGTH:
             raise BadUserInput(f"code must be 1 to {MAX_CODE_LENGTH} characters")
-        row = await info.context.run(find_code, System(system.value), code)
+        row = await info.context.run(find_code, system, code)
         return Code.of(row) if row else None
 
     @strawberry.field(description="Any object by its global id.")

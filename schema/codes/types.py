@@ -1,11 +1,9 @@
 """Codes of every system, their hierarchy and notes, and what the knowledge graph says about them."""
 
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from graph.model import System
 from graph.reads import codes as code_reads
 from graph.reads import neighborhood as neighborhood_reads
 from graph.reads.code_systems import CodeSystemRow
@@ -13,6 +11,7 @@ from graph.reads.codes import CodeRow
 from graph.reads.knowledge import CodeKnowledge, Link
 from graph.reads.knowledge import Concept as ConceptRow
 from schema.context import Info
+from schema.enums import CodeKind, CodeSystem, NoteKind, RelationType, TitleSource
 from schema.errors import BadUserInput
 from schema.knowledge.types import (
     Alternative,
@@ -48,58 +47,6 @@ MAX_DEPTH = 3
 MAX_NODES = 500
 
 
-@strawberry.enum
-class CodeSystem(Enum):
-    CPT = "CPT"
-    HCPCS = "HCPCS"
-    ICD10CM = "ICD10CM"
-    ICD10PCS = "ICD10PCS"
-
-
-@strawberry.enum(description="Where a code sits in its system's hierarchy.")
-class CodeKind(Enum):
-    CHAPTER = "chapter"
-    BLOCK = "block"
-    CATEGORY = "category"
-    SUBCATEGORY = "subcategory"
-    CODE = "code"
-    EXTENSION = "extension"
-    SECTION = "section"
-    BODY_SYSTEM = "body_system"
-    TABLE = "table"
-    MODIFIER = "modifier"
-    GROUP = "group"
-
-
-@strawberry.enum(description="The kind of an ICD-10-CM instructional note, as the CDC tabular list names it.")
-class NoteKind(Enum):
-    INCLUDES = "includes"
-    INCLUSION_TERM = "inclusion_term"
-    EXCLUDES1 = "excludes1"
-    EXCLUDES2 = "excludes2"
-    CODE_FIRST = "code_first"
-    CODE_ALSO = "code_also"
-    USE_ADDITIONAL = "use_additional"
-    NOTE = "note"
-    SEVEN_CHR_NOTE = "seven_chr_note"
-    SEVEN_CHR_DEF = "seven_chr_def"
-
-
-@strawberry.enum(description="Who wrote a code's title.")
-class TitleSource(Enum):
-    OFFICIAL = "official"
-    MEDGRAPH = "medgraph"
-
-
-@strawberry.enum(description="How two codes relate, as curated by medgraph.")
-class RelationType(Enum):
-    REPEAT_OF = "repeat-of"
-    ADD_ON_TO = "add-on-to"
-    INITIAL_OF = "initial-of"
-    ALTERNATIVE = "alternative"
-    FOLLOW_UP_OF = "follow-up-of"
-
-
 @strawberry.type(description="A loaded release of one code system.")
 class CodeSystemInfo:
     id: CodeSystem
@@ -129,7 +76,7 @@ class CodeSystemInfo:
     async def roots(self, info: Info, first: int = 100, offset: int = 0) -> list["Code"]:
         if not 1 <= first <= MAX_ROOTS or offset < 0:
             raise BadUserInput(f"first must be between 1 and {MAX_ROOTS}, offset at least 0")
-        uids = await info.context.run(code_reads.roots, System(self.id.value), first, offset)
+        uids = await info.context.run(code_reads.roots, self.id, first, offset)
         return await codes_for(info, uids)
 
 

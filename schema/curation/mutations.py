@@ -12,12 +12,11 @@ from collections.abc import Callable
 import strawberry
 
 from graph import curation
-from graph.curation import Relation, RelationKind, Section, SectionEdit, Step
+from graph.curation_edits import Relation, RelationKind, Section, SectionEdit, Step
+from graph.errors import CurationRefused
 from graph.knowledge.seed_models import SLUG_PATTERN
-from graph.model import System
 from graph.reads.codes import find_code
 from schema.codes.queries import MAX_CODE_LENGTH
-from schema.codes.types import RelationType
 from schema.context import Info
 from schema.curation.access import check_editor
 from schema.curation.types import (
@@ -27,6 +26,7 @@ from schema.curation.types import (
     CurationResult,
     MonographSectionInput,
 )
+from schema.enums import RelationType
 from schema.errors import BadUserInput
 from schema.loaders import Loaders
 
@@ -138,7 +138,7 @@ async def _uid(info: Info, ref: CodeInput) -> str:
     typed = ref.code.strip()
     if not typed or len(typed) > MAX_CODE_LENGTH:
         raise BadUserInput(f"code must be 1 to {MAX_CODE_LENGTH} characters")
-    row = await info.context.run(find_code, System(ref.system.value), typed)
+    row = await info.context.run(find_code, ref.system, typed)
     if row is None:
         raise BadUserInput(f"unknown code {ref.system.value} {typed}")
     return row.uid
@@ -180,7 +180,7 @@ def _section_edit(uid: str, section: MonographSectionInput) -> SectionEdit:
 async def _write(info: Info, subject: str, work: Callable[[], curation.Outcome]) -> CurationResult:
     try:
         outcome = await info.context.run_blocking(work)
-    except curation.CurationRefused as exc:
+    except CurationRefused as exc:
         raise BadUserInput(str(exc)) from exc
     if outcome.changed:
         info.context.data_changed()

@@ -1,6 +1,7 @@
 import strawberry
 
 from graph import curation
+from graph.errors import CurationRefused
 from schema.context import Info
 from schema.curation.access import check_editor
 from schema.curation.types import CurationEvent
@@ -17,6 +18,6 @@ class CurationQueries:
         check_editor(info.context.editor, info.context.writes_enabled)
         try:
             events = await info.context.run(curation.recent_events, first)
-        except curation.CurationRefused as exc:
+        except CurationRefused as exc:
             raise BadUserInput(str(exc)) from exc
         return [CurationEvent.of(event) for event in events]

@@ -6,8 +6,9 @@ import strawberry
 from strawberry.scalars import JSON
 
 from graph import curation
-from schema.codes.types import Code, CodeSystem, code_for
+from schema.codes.types import Code, code_for
 from schema.context import Info
+from schema.enums import CodeSystem
 
 
 @strawberry.input(description='A code by system and code; "I82401", "i82.401" and "I82.401" all work.')

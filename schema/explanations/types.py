@@ -1,16 +1,12 @@
 """Code.explanation: the plain-language explanation generated from the official data, with its sources."""
 
-from typing import TYPE_CHECKING, Annotated
-
 import strawberry
 
 from graph.explain import model
 from graph.explain.generate import generate_explanation
 from graph.reads.codes import CodeRow
+from schema.code_ref import CodeRef
 from schema.context import Info
-
-if TYPE_CHECKING:
-    from schema.codes.types import Code
 
 
 @strawberry.type(description="One entry of an explanation section's list, with the code it names.")
@@ -19,7 +15,7 @@ class ExplanationItem:
     code_uid: strawberry.Private[str | None]
 
     @strawberry.field(description="The code the entry names, where the graph holds it.")
-    async def code(self, info: Info) -> Annotated["Code", strawberry.lazy("schema.codes.types")] | None:
+    async def code(self, info: Info) -> CodeRef | None:
         from schema.codes.types import code_for
 
         return await code_for(info, self.code_uid)

@@ -1,17 +1,11 @@
 """`Condition.monograph`: plain-language patient-education text about a condition, written by medgraph."""
 
-from typing import TYPE_CHECKING, Annotated
-
 import strawberry
 
 from graph.reads.condition_monographs import ConditionMonographRow
+from schema.code_ref import CodeRef
 from schema.context import Info
 from schema.knowledge.types import DISCLAIMER, Alternative, Treatment, concept_of
-
-if TYPE_CHECKING:
-    from schema.codes.types import Code
-
-CodeRef = Annotated["Code", strawberry.lazy("schema.codes.types")]
 
 
 @strawberry.type(description="Plain-language patient-education text about a condition, written by medgraph.")

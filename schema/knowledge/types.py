@@ -6,14 +6,13 @@ import strawberry
 
 from graph.reads.knowledge import Concept as ConceptRow
 from graph.reads.knowledge import ConditionRow
+from schema.code_ref import CodeRef
 from schema.context import Info
 from schema.node import Node, encode_id
 
 if TYPE_CHECKING:
-    from schema.codes.types import Code
     from schema.knowledge.condition_monograph import ConditionMonograph
 
-CodeRef = Annotated["Code", strawberry.lazy("schema.codes.types")]
 ConditionMonographRef = Annotated[
     "ConditionMonograph", strawberry.lazy("schema.knowledge.condition_monograph")
 ]

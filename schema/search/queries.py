@@ -2,8 +2,9 @@ import strawberry
 
 from graph.reads.codes import head_row
 from graph.search import SearchInputError
-from schema.codes.types import Code, CodeSystem, codes_for
+from schema.codes.types import Code, codes_for
 from schema.context import Info
+from schema.enums import CodeSystem
 from schema.errors import BadUserInput
 from schema.search.types import Facet, Highlight, PageInfo, SearchConnection, SearchEdge
 from schema.selection import Selected

@@ -3,7 +3,8 @@
 import strawberry
 
 from graph.search import Highlight as HighlightRow
-from schema.codes.types import Code, CodeSystem
+from schema.codes.types import Code
+from schema.enums import CodeSystem
 
 
 @strawberry.type(description="A [start, end) range of characters in a highlighted text.")

@@ -1,16 +1,10 @@
 """Code history in the API: Code.history (what a code replaced, what replaced it) and Code.poaExempt."""
 
-from typing import TYPE_CHECKING, Annotated
-
 import strawberry
 
 from graph.reads.history import ChangeRow, CodeHistory
+from schema.code_ref import CodeRef
 from schema.context import Info
-
-if TYPE_CHECKING:
-    from schema.codes.types import Code
-
-CodeRef = Annotated["Code", strawberry.lazy("schema.codes.types")]
 
 
 @strawberry.type(

@@ -3,7 +3,7 @@
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from server.web.execute import QueryFailed
+from server.web.errors import PageQueryFailed
 from server.web.rendering import failed, not_found, page
 from server.web.systems import System, parse_system
 from server.web.web import Web
@@ -22,7 +22,7 @@ async def render_system(web: Web, request: Request) -> Response:
     variables = {"system": system.value, "withChildren": system in WITH_CHILDREN}
     try:
         info = (await web.query(request, "browse", **variables))["codeSystem"]
-    except QueryFailed as exc:
+    except PageQueryFailed as exc:
         return failed(request, 503 if exc.unavailable else 500, "This code system could not be loaded now.")
     if info is None:
         return not_found(request, f"{system.label} codes (this release is not loaded)")
@@ -32,7 +32,7 @@ async def render_system(web: Web, request: Request) -> Response:
 async def render_conditions(web: Web, request: Request) -> Response:
     try:
         conditions = (await web.query(request, "conditions"))["conditions"]
-    except QueryFailed as exc:
+    except PageQueryFailed as exc:
         return failed(request, 503 if exc.unavailable else 500, "The conditions could not be loaded now.")
     ordered = sorted(conditions, key=lambda condition: condition["name"].casefold())
     letters: dict[str, list[dict[str, object]]] = {}

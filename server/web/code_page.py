@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from server.web import neighbourhood
-from server.web.execute import QueryFailed
+from server.web.errors import PageQueryFailed
 from server.web.outline import outline
 from server.web.rendering import failed, not_found, page
 from server.web.systems import System, code_url, parse_system
@@ -57,7 +57,7 @@ async def render(web: Web, request: Request) -> Response:
     variables = {"system": system.value, "code": typed_code.strip()}
     try:
         code = (await web.query(request, "code", **variables))["code"]
-    except QueryFailed as exc:
+    except PageQueryFailed as exc:
         if exc.bad_input:
             return not_found(request, f"{system.label} code {typed_code}", q=typed_code)
         return failed(request, 503 if exc.unavailable else 500, "This code could not be loaded right now.")
@@ -95,7 +95,7 @@ async def _optional(web: Web, request: Request, document: str, **variables: Any)
     """A part of the page that may fail on its own: the page is still shown, that section says so."""
     try:
         data = await web.query(request, document, **variables)
-    except QueryFailed:
+    except PageQueryFailed:
         return None
     code: dict[str, Any] | None = data["code"]
     return code

@@ -3,7 +3,7 @@
 from starlette.requests import Request
 from starlette.responses import Response
 
-from server.web.execute import QueryFailed
+from server.web.errors import PageQueryFailed
 from server.web.rendering import failed, not_found, page
 from server.web.web import Web
 
@@ -16,7 +16,7 @@ async def render(web: Web, request: Request) -> Response:
         return not_found(request, "this condition")
     try:
         condition = (await web.query(request, "condition", key=key))["condition"]
-    except QueryFailed as exc:
+    except PageQueryFailed as exc:
         if exc.bad_input:
             return not_found(request, "this condition")
         return failed(

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.responses import Response
 
-from server.web.execute import QueryFailed
+from server.web.errors import PageQueryFailed
 from server.web.rendering import failed, not_found, page
 from server.web.web import Web
 
@@ -73,7 +73,7 @@ async def render_index(web: Web, request: Request) -> Response:
     variables = {"term": term, "sources": list(book.sources), "after": after}
     try:
         found = (await web.query(request, "index_lookup", **variables))["indexLookup"]
-    except QueryFailed as exc:
+    except PageQueryFailed as exc:
         if exc.bad_input:
             return page(
                 request, "index.html", status_code=400, **context, found=None, problem=exc.messages[0]
@@ -100,7 +100,7 @@ async def render_table(web: Web, request: Request) -> Response:
         return page(request, "index_table.html", **context, found=None)
     try:
         data = await web.query(request, "index_table", q=q, drugs=table.drugs)
-    except QueryFailed as exc:
+    except PageQueryFailed as exc:
         if exc.bad_input:
             return page(
                 request, "index_table.html", status_code=400, **context, found=None, problem=exc.messages[0]

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from server.web.execute import QueryFailed, QueryUnavailable
+from server.web.errors import PageQueryFailed, PageQueryUnavailable
 from server.web.rendering import page
 from server.web.systems import System, parse_system
 from server.web.web import Web
@@ -86,10 +86,10 @@ async def render(web: Web, request: Request) -> Response:
         return page(request, "search.html", params=params, code_systems=await _code_systems(web, request))
     try:
         results = await web.query(request, "search", **params.variables)
-    except QueryUnavailable:
+    except PageQueryUnavailable:
         return page(request, "search.html", status_code=503, params=params, code_systems=[],
                     problem="Search is not available on this server yet.")  # fmt: skip
-    except QueryFailed as exc:
+    except PageQueryFailed as exc:
         status, problem = _problem(exc, params)
         return page(
             request, "search.html", status_code=status, params=params, code_systems=[], problem=problem
@@ -110,7 +110,7 @@ async def render(web: Web, request: Request) -> Response:
 async def _code_systems(web: Web, request: Request) -> list[dict[str, Any]]:
     try:
         return list((await web.query(request, "code_systems"))["codeSystems"])
-    except QueryFailed:
+    except PageQueryFailed:
         return []
 
 
@@ -150,7 +150,7 @@ def _marked_words(highlight: dict[str, Any]) -> set[str]:
     return {highlight["text"][r["start"] : r["end"]].casefold() for r in highlight["ranges"]}
 
 
-def _problem(exc: QueryFailed, params: SearchParams) -> tuple[int, str]:
+def _problem(exc: PageQueryFailed, params: SearchParams) -> tuple[int, str]:
     if exc.bad_input:
         if params.after:
             return 400, "That page of results is no longer available; start again from the first page."

@@ -9,19 +9,10 @@ from typing import Any
 import pytest
 
 from graph import curation
-from graph.curation import (
-    CurationRefused,
-    Relation,
-    RelationKind,
-    Section,
-    SectionEdit,
-    Step,
-    add_relation,
-    remove_relation,
-    section_properties,
-)
+from graph.curation import add_relation, remove_relation
+from graph.curation_edits import Relation, RelationKind, Section, SectionEdit, Step, section_properties
 from graph.driver import Graph, Statement
-from graph.errors import QueryFailed
+from graph.errors import CurationRefused, QueryFailed
 from graph.knowledge.loader import load_knowledge
 from graph.knowledge.seed_files import load_seeds
 from graph.queries import curation as q

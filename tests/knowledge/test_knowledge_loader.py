@@ -8,7 +8,8 @@ import yaml
 
 from graph.driver import Graph
 from graph.knowledge.condition_monographs import condition_codes
-from graph.knowledge.loader import SeedLoadError, load_knowledge, monograph_properties
+from graph.knowledge.errors import SeedLoadError
+from graph.knowledge.loader import load_knowledge, monograph_properties
 from graph.knowledge.seed_files import load_seeds
 from graph.reads.graph_state import fingerprint
 from graph.reads.knowledge import code_knowledge, conditions_by_key

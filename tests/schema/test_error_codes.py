@@ -1,10 +1,12 @@
 """The error codes (schema.errors): one enum, published in the SDL, and how each error is classified."""
 
+import re
+
 import pytest
 from graphql import GraphQLError
 
 from graph.errors import DatabaseUnavailable, QueryTimeout
-from schema import schema
+from schema import errors, schema
 from schema.errors import BadUserInput, ErrorCode, Forbidden, QueryTooComplex, Unauthenticated, error_code
 
 
@@ -13,6 +15,14 @@ def test_the_sdl_lists_every_error_code_with_its_meaning() -> None:
     enum = sdl[sdl.index("enum ErrorCode {") :].split("}", 1)[0]
     assert [line.strip() for line in enum.splitlines()[1:]] == [code.value for code in ErrorCode]
     assert "GRAPHQL_PARSE_FAILED: the document is not GraphQL" in sdl
+
+
+def test_the_documented_tree_names_every_error_code() -> None:
+    documented = re.findall(r"\b[A-Z][A-Z_]*[A-Z]\b", errors.__doc__ or "")
+    assert sorted({code for code in documented if code in ErrorCode.__members__}) == sorted(
+        ErrorCode.__members__
+    )
+    assert [code for code in documented if "_" in code and code not in ErrorCode.__members__] == []
 
 
 @pytest.mark.parametrize(
