@@ -314,7 +314,7 @@ class Code(Node):
         "for the section, body system and table headers and for other systems."
     )
     async def axes(self, info: Info) -> list[PcsAxis]:
-        if self.row.system != System.ICD10PCS.value or self.row.kind != CodeKind.CODE.value:
+        if self.row.system != CodeSystem.ICD10PCS.value or self.row.kind != CodeKind.CODE.value:
             return []
         return [PcsAxis.of(row) for row in await info.context.loaders.axes.load(self.row.uid)]
 
