@@ -30,7 +30,6 @@ from server.settings import Settings
 from server.web import web_routes
 
 log = logging.getLogger("medgraph")
-DATA_VERSION_POLL_SECONDS = 1.0
 
 
 def cors(settings: Settings) -> list[Middleware]:
@@ -55,7 +54,9 @@ def create_app(settings: Settings) -> Starlette:
     cache = ResponseCache()
     metrics.watch(cache)
     graphql = MedgraphGraphQL(settings.dev, settings.introspection_enabled, cache)
-    follower = DataFollower(graph, search, cache, DATA_VERSION_POLL_SECONDS, metrics.count_follower_failure)
+    follower = DataFollower(
+        graph, search, cache, settings.data_version_poll_seconds, metrics.count_follower_failure
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

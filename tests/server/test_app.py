@@ -5,13 +5,15 @@ from collections.abc import Iterator
 import pytest
 from starlette.testclient import TestClient
 
+from graph.driver import Graph
+from graph.reads.code_systems import list_code_systems
 from server.app import create_app
 from server.settings import Settings
 from tests.conftest import free_port, wait_until_following
 
 
 @pytest.fixture(scope="module")
-def client(settings: Settings, loaded_graph: object) -> Iterator[TestClient]:
+def client(settings: Settings, loaded_graph: Graph) -> Iterator[TestClient]:
     with TestClient(create_app(settings)) as client:
         yield client
 
@@ -42,14 +44,24 @@ def test_readyz_is_503_with_a_reason_when_the_database_is_down() -> None:
         assert 'medgraph_database_errors_total{kind="DatabaseUnavailable"}' in metrics
 
 
-def test_graphql_answers_code_systems_over_post_and_get(client: TestClient) -> None:
+def test_graphql_answers_code_systems_over_post_and_get(client: TestClient, loaded_graph: Graph) -> None:
     query = "{ codeSystems { id name version codeCount billableCount } }"
     posted = client.post("/graphql", json={"query": query}, follow_redirects=False)
     assert posted.status_code == 200
     slashed = client.post("/graphql/", json={"query": query}, follow_redirects=False)
     assert slashed.json() == posted.json()
     assert "errors" not in posted.json()
-    assert isinstance(posted.json()["data"]["codeSystems"], list)
+    systems = posted.json()["data"]["codeSystems"]
+    assert [system["id"] for system in systems] == ["CPT", "HCPCS", "ICD10CM", "ICD10PCS"]
+    assert systems == [
+        {"id": s.id, "name": s.name, "version": s.version, "codeCount": s.code_count,
+         "billableCount": s.billable_count}
+        for s in list_code_systems(loaded_graph)
+    ]  # fmt: skip
+    icd10cm = systems[2]
+    assert (icd10cm["version"], icd10cm["codeCount"], icd10cm["billableCount"]) == (
+        "FY2026 (April 1, 2026 update)", 98_505, 74_719,
+    )  # fmt: skip
     got = client.get("/graphql", params={"query": query})
     assert got.json() == posted.json()
 
@@ -95,9 +107,11 @@ def test_an_oversized_body_is_refused_with_413(client: TestClient) -> None:
 )
 def test_malformed_requests_are_a_clear_4xx(client: TestClient, content: bytes, content_type: str) -> None:
     response = client.post("/graphql", content=content, headers={"content-type": content_type})
-    assert 400 <= response.status_code < 500
+    assert response.status_code == 400
+    assert [error["extensions"]["code"] for error in response.json()["errors"]] == ["BAD_REQUEST"]
 
 
 def test_a_mutation_over_get_is_refused(client: TestClient) -> None:
     response = client.get("/graphql", params={"query": "mutation { __typename }"})
-    assert 400 <= response.status_code < 500
+    assert response.status_code == 400
+    assert [error["extensions"]["code"] for error in response.json()["errors"]] == ["BAD_REQUEST"]

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from server.app import create_app
 from server.settings import Settings, SettingsError
 
 
@@ -63,3 +64,12 @@ def test_unknown_or_malformed_values_fail_with_one_line_naming_the_variable(
         Settings.from_environ(environ)
     assert str(caught.value).startswith(message)
     assert "\n" not in str(caught.value)
+
+
+def test_the_data_version_poll_interval_is_a_setting_the_app_follows_with() -> None:
+    assert Settings.from_environ({}).data_version_poll_seconds == 1.0
+    settings = Settings.from_environ({"MEDGRAPH_DATA_VERSION_POLL_SECONDS": "0.25"})
+    assert settings.data_version_poll_seconds == 0.25
+    assert create_app(settings).state.follower.every == 0.25
+    with pytest.raises(SettingsError, match=r"^MEDGRAPH_DATA_VERSION_POLL_SECONDS: Input should be greater"):
+        Settings.from_environ({"MEDGRAPH_DATA_VERSION_POLL_SECONDS": "0"})
