@@ -72,11 +72,25 @@ def test_graphiql_is_served_to_browsers_in_dev_mode(client: TestClient) -> None:
     assert "graphiql" in response.text.lower()
 
 
+def metric(client: TestClient, sample: str) -> float:
+    """The value of one sample of `/metrics` (its name and labels as written there); 0 when not there yet."""
+    for line in client.get("/metrics").text.splitlines():
+        name, _, value = line.rpartition(" ")
+        if name == sample:
+            return float(value)
+    return 0.0
+
+
 def test_metrics_count_requests_by_route_and_status(client: TestClient) -> None:
+    healthz = 'medgraph_http_requests_total{method="GET",route="/healthz",status="200"}'
+    missing = 'medgraph_http_requests_total{method="GET",route="unmatched",status="404"}'
+    timed = 'medgraph_http_request_seconds_count{route="/healthz"}'
+    before = {sample: metric(client, sample) for sample in (healthz, missing, timed)}
     client.get("/healthz")
-    text = client.get("/metrics").text
-    assert 'medgraph_http_requests_total{method="GET",route="/healthz",status="200"}' in text
-    assert "medgraph_http_request_seconds_bucket" in text
+    client.get("/healthz")
+    client.get("/no-such-page")
+    after = {sample: metric(client, sample) for sample in (healthz, missing, timed)}
+    assert {sample: after[sample] - before[sample] for sample in after} == {healthz: 2, missing: 1, timed: 2}
 
 
 def test_graphql_errors_carry_a_code(client: TestClient) -> None:
