@@ -32,6 +32,18 @@ _UNAVAILABLE = (
     OSError,
 )
 
+# Matched on the server's status codes, never on message text. A transaction past its timeout is
+# TransactionTimedOut (…ClientConfiguration when the driver set the limit); the driver reports a
+# transaction the server terminated as a ClientError with the code Terminated.
+_TIMED_OUT = frozenset(
+    {
+        "Neo.ClientError.Transaction.TransactionTimedOut",
+        "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+        "Neo.ClientError.Transaction.Terminated",
+    }
+)
+_DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
+
 
 @dataclass(frozen=True, slots=True)
 class Statement:
@@ -114,12 +126,11 @@ class Graph:
         message = _first_line(exc)
         if isinstance(exc, _UNAVAILABLE):
             return DatabaseUnavailable(f"database at {self.config.uri} is unavailable: {message}")
-        if isinstance(exc, neo4j_errors.ClientError):
-            if "Timeout" in (exc.code or "") or "terminated" in message.lower():
-                return QueryTimeout(message)
-            if "DatabaseNotFound" in (exc.code or ""):
-                return DatabaseUnavailable(message)
         if isinstance(exc, neo4j_errors.Neo4jError):
+            if exc.code in _TIMED_OUT:
+                return QueryTimeout(message)
+            if exc.code == _DATABASE_NOT_FOUND:
+                return DatabaseUnavailable(message)
             return QueryFailed(message)
         return DatabaseUnavailable(message)
 
@@ -130,5 +141,8 @@ def _rows(tx: ManagedTransaction, query: LiteralString, params: dict[str, Any]) 
 
 
 def _first_line(exc: BaseException) -> str:
-    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    # A server error's `message` is the engine's own words; a driver error's is its GQL status description
+    # ("50N42: Unexpected error has occurred"), which hides what happened ("Driver closed"): use str() there.
+    server_message = exc.message if isinstance(exc, neo4j_errors.Neo4jError) else None
+    text = server_message or str(exc) or type(exc).__name__
     return text.strip().splitlines()[0][:300]

@@ -1,4 +1,5 @@
-"""The Starlette app, composed explicitly: routes, middleware and a lifespan that owns the one driver."""
+"""The Starlette app, composed explicitly: routes, middleware and a lifespan that owns the one driver, the
+search index and the task that follows the data version (server.state)."""
 
 import asyncio
 import contextlib
@@ -27,6 +28,7 @@ from server.metrics import Metrics, MetricsMiddleware
 from server.response_cache import ResponseCache
 from server.security_headers import SecurityHeadersMiddleware
 from server.settings import Settings
+from server.state import LifespanState
 from server.web import web_routes
 
 log = logging.getLogger("medgraph")
@@ -48,31 +50,34 @@ def cors(settings: Settings) -> list[Middleware]:
 
 
 def create_app(settings: Settings) -> Starlette:
+    """The app; its lifespan opens the driver, the search index and the follower, and closes them."""
     metrics = Metrics()
-    graph = Graph(settings.graph_config(), on_error=metrics.count_database_error)
-    search = SearchService(graph, settings.home / "search")
     cache = ResponseCache()
     metrics.watch(cache)
     graphql = MedgraphGraphQL(settings.dev, settings.introspection_enabled, cache)
-    follower = DataFollower(
-        graph, search, cache, settings.data_version_poll_seconds, metrics.count_follower_failure
-    )
 
     @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    async def lifespan(app: Starlette) -> AsyncIterator[LifespanState]:
+        graph = Graph(settings.graph_config(), on_error=metrics.count_database_error)
         try:
-            engine = await run_in_threadpool(ensure_schema, graph)
-            log.info("graph schema ready on %s (%s)", graph.config.uri, engine)
-        except GraphError as exc:  # the app still serves /healthz and a 503 /readyz that says why
-            log.warning("graph schema not set up at start: %s", exc)
-        refresher = asyncio.create_task(follower.run())
-        try:
-            yield
+            search = SearchService(graph, settings.home / "search")
+            every = settings.data_version_poll_seconds
+            follower = DataFollower(graph, search, cache, every, metrics.count_follower_failure)
+            try:
+                engine = await run_in_threadpool(ensure_schema, graph)
+                log.info("graph schema ready on %s (%s)", graph.config.uri, engine)
+            except GraphError as exc:  # the app still serves /healthz and a 503 /readyz that says why
+                log.warning("graph schema not set up at start: %s", exc)
+            refresher = asyncio.create_task(follower.run())
+            try:
+                # Lifespan state: Starlette gives each request a copy as `request.state` (server.state).
+                yield LifespanState(graph=graph, search=search, follower=follower)
+            finally:
+                # Awaited, so that a read the follower has in a worker thread ends before the driver closes.
+                refresher.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await refresher
         finally:
-            # Awaited, so that a read the follower has in a worker thread ends before the driver closes.
-            refresher.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await refresher
             graph.close()
 
     app = Starlette(
@@ -96,10 +101,7 @@ def create_app(settings: Settings) -> Starlette:
         ],
         lifespan=lifespan,
     )
-    app.state.graph = graph
-    app.state.search = search
     app.state.response_cache = cache
     app.state.settings = settings
     app.state.metrics = metrics
-    app.state.follower = follower
     return app

@@ -12,6 +12,7 @@ from schema.curation.access import EDITOR_HEADER, editor_for
 from server.graphql_http import GraphQLOverHTTP
 from server.response_cache import ResponseCache
 from server.settings import Settings
+from server.state import graph_of, search_of
 
 
 class MedgraphGraphQL(GraphQLOverHTTP):
@@ -27,8 +28,8 @@ def context_for(request: HTTPConnection) -> Context:
     """The context of one request, for the endpoint and for pages that execute the schema in process."""
     settings: Settings = request.app.state.settings
     return Context(
-        graph=request.app.state.graph,
-        search=request.app.state.search,
+        graph=graph_of(request),
+        search=search_of(request),
         editor=editor_for(
             settings.api_key, request.headers.get("Authorization"), request.headers.get(EDITOR_HEADER)
         ),

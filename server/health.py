@@ -7,7 +7,7 @@ from starlette.responses import JSONResponse
 
 from graph.errors import GraphError
 from graph.reads.health import ping
-from server.data_follower import DataFollower
+from server.state import follower_of, graph_of
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -16,13 +16,13 @@ async def healthz(request: Request) -> JSONResponse:
 
 async def readyz(request: Request) -> JSONResponse:
     try:
-        await run_in_threadpool(ping, request.app.state.graph)
+        await run_in_threadpool(ping, graph_of(request))
     except GraphError as exc:
         return JSONResponse({"status": "unavailable", "reason": str(exc)}, status_code=503)
-    follower: DataFollower | None = getattr(request.app.state, "follower", None)
-    if follower is not None and not follower.index_ready:  # searches wait for it; everything else answers
+    follower = follower_of(request)
+    if not follower.index_ready:  # searches wait for it; everything else answers
         reason = follower.failure or "the search index is being built"
         return JSONResponse({"status": "ready", "warning": reason})
-    if follower is not None and follower.failure is not None:  # serving, but the last follow-up failed
+    if follower.failure is not None:  # serving, but the last follow-up failed
         return JSONResponse({"status": "ready", "warning": f"data version not followed: {follower.failure}"})
     return JSONResponse({"status": "ready"})

@@ -122,10 +122,10 @@ def wait_for(ready: Callable[[], bool], within: float, what: str, every: float =
 def wait_until_following(client: TestClient, timeout: float = 120.0) -> None:
     """Wait until a started app has its search index for the graph's data version: until then each step of
     following the version clears the response cache, which would make a test's hit a miss."""
-    app = client.app.state  # type: ignore[attr-defined]
-    version = data_version(app.graph)
+    cache = client.app.state.response_cache  # type: ignore[attr-defined]
+    version = data_version(client.app_state["graph"])
     following = (version, version)
-    wait_for(lambda: app.response_cache.following == following, timeout, "the app never followed the data")
+    wait_for(lambda: cache.following == following, timeout, "the app never followed the data")
 
 
 START_TIMEOUT = 60.0

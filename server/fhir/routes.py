@@ -15,7 +15,6 @@ from starlette.routing import BaseRoute, Mount, Route
 
 from graph.driver import Graph
 from graph.errors import GraphError
-from graph.search.service import SearchService
 from graph.timestamps import utc_now
 from server.fhir import lookup, translate, valueset
 from server.fhir.concepts import loaded_systems
@@ -23,6 +22,7 @@ from server.fhir.errors import FhirError, not_found, outcome
 from server.fhir.params import Params, read_params
 from server.fhir.resources import bundle, capability_statement, code_system, terminology_capabilities
 from server.fhir.systems import BY_ID
+from server.state import graph_of, search_of
 
 MEDIA_TYPE = "application/fhir+json"
 JSON_FORMATS = frozenset({"json", "application/json", "application/fhir+json", MEDIA_TYPE})
@@ -77,36 +77,31 @@ def endpoint(operation: Operation) -> Callable[[Request], Awaitable[Response]]:
 
 def metadata(request: Request, params: Params) -> dict[str, Any]:
     if params.text("mode") == "terminology":
-        return terminology_capabilities(loaded_systems(_graph(request)), utc_now())
+        return terminology_capabilities(loaded_systems(graph_of(request)), utc_now())
     return capability_statement(utc_now())
 
 
 def code_systems(request: Request, params: Params) -> dict[str, Any]:
     now = utc_now()
     url = params.text("url")
-    return bundle([code_system(s, now) for s in loaded_systems(_graph(request)) if url in (None, s.fhir.url)])
+    loaded = loaded_systems(graph_of(request))
+    return bundle([code_system(s, now) for s in loaded if url in (None, s.fhir.url)])
 
 
 def read_code_system(request: Request, params: Params) -> dict[str, Any]:
     wanted = BY_ID.get(request.path_params["id"])
-    for loaded in loaded_systems(_graph(request)):
+    for loaded in loaded_systems(graph_of(request)):
         if wanted is not None and loaded.fhir.system is wanted.system:
             return code_system(loaded, utc_now())
     raise not_found(f"CodeSystem/{request.path_params['id'][:40]} is not on this server.")
 
 
 def expand(request: Request, params: Params) -> dict[str, Any]:
-    search: SearchService = request.app.state.search
-    return valueset.expand(_graph(request), search, params)
+    return valueset.expand(graph_of(request), search_of(request), params)
 
 
 def _graph_op(operation: Callable[[Graph, Params], dict[str, Any]]) -> Operation:
-    return lambda request, params: operation(_graph(request), params)
-
-
-def _graph(request: Request) -> Graph:
-    graph: Graph = request.app.state.graph
-    return graph
+    return lambda request, params: operation(graph_of(request), params)
 
 
 def _check_format(request: Request) -> None:

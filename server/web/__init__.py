@@ -2,7 +2,7 @@
 
 `web_routes()` gives the routes for `create_app`: `/` (search), `/codes/{system}/{code}`,
 `/conditions/{key}` and `/static/…`. Each page runs a document from `queries/` through
-`schema.execute(…, context_value=Context(graph=request.app.state.graph))` — what a client would send to
+`schema.execute(…, context_value=Context(graph=request.state.graph))` — what a client would send to
 `/graphql` — and renders a Jinja2 template; small scripts in `static/` add suggestions and the picture.
 """
 

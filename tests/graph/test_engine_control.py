@@ -17,7 +17,7 @@ import pytest
 from graph.engine.control import EngineControl
 from graph.errors import EngineAlreadyRunning, EngineError
 from server.settings import Settings
-from tests.conftest import engine_environ
+from tests.conftest import engine_environ, engine_of_its_own
 
 
 def unstarted(home: Path) -> EngineControl:
@@ -26,12 +26,8 @@ def unstarted(home: Path) -> EngineControl:
 
 @pytest.fixture(scope="module")
 def started(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EngineControl]:
-    control = unstarted(tmp_path_factory.mktemp("lifecycle"))
-    control.start()
-    try:
+    with engine_of_its_own(tmp_path_factory.mktemp("lifecycle")) as (_, control):
         yield control
-    finally:
-        control.stop()
 
 
 def test_status_of_a_never_started_engine_is_stopped(tmp_path: Path) -> None:

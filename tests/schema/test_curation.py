@@ -11,7 +11,7 @@ from graph.driver import Graph
 from graph.reads.graph_state import data_version
 from server.app import create_app
 from server.settings import Settings
-from tests.conftest import settings_environ
+from tests.conftest import settings_environ, wait_until_following
 from tests.graph.test_curation import (
     PAGE,
     api_edges,
@@ -79,6 +79,7 @@ EVENTS = "query ($first: Int!) { curationEvents(first: $first) { id at editor ac
 
 def app_with(settings: Settings, api_key: str | None) -> Starlette:
     environ = settings_environ(settings)
+    environ["MEDGRAPH_DATA_VERSION_POLL_SECONDS"] = str(settings.data_version_poll_seconds)
     if api_key is not None:
         environ["MEDGRAPH_API_KEY"] = api_key
     return create_app(Settings.from_environ(environ))
@@ -86,14 +87,14 @@ def app_with(settings: Settings, api_key: str | None) -> Starlette:
 
 @pytest.fixture(scope="module")
 def client(settings: Settings, loaded_graph: Graph) -> Iterator[TestClient]:
-    app = app_with(settings, KEY)
-    # Not entered as a context manager, so without the lifespan: the session has set the schema up, and the
-    # search refresher would rebuild the index after every write here. Tests refresh it where they need to.
-    client = TestClient(app)
+    # The app follows the data version once, at start (then hourly): else it would rebuild the search index
+    # after every write here. Tests refresh it where they need to.
+    hourly = settings.model_copy(update={"data_version_poll_seconds": 3600.0})
     try:
-        yield client
+        with TestClient(app_with(hourly, KEY)) as client:
+            wait_until_following(client)
+            yield client
     finally:
-        app.state.graph.close()
         restore_seeded_graph(loaded_graph, [PAGE])
 
 
@@ -127,9 +128,7 @@ def error(body: dict[str, Any]) -> tuple[str, str]:
 
 
 def test_without_a_configured_key_every_write_is_forbidden(settings: Settings, loaded_graph: Graph) -> None:
-    app = app_with(settings, None)
-    try:
-        client = TestClient(app)
+    with TestClient(app_with(settings, None)) as client:
         before = snapshot(loaded_graph, PAGE)
         body = post(client, ADD_INDICATION, code="37188", condition="post-thrombotic-syndrome", note="n")
         assert error(body) == (
@@ -141,8 +140,6 @@ def test_without_a_configured_key_every_write_is_forbidden(settings: Settings, l
         # Reads stay public.
         read = post(client, '{ code(system: CPT, code: "37188") { code } }', key=None)
         assert data(read) == {"code": {"code": "37188"}}
-    finally:
-        app.state.graph.close()
 
 
 @pytest.mark.parametrize(
@@ -418,7 +415,7 @@ def test_a_monograph_section_is_replaced_and_search_follows(client: TestClient, 
     ]
 
     # The search index is a view tagged with the data version, which the write moved.
-    search = client.app.state.search  # type: ignore[attr-defined]
+    search = client.app_state["search"]
     assert search.refresh() is True
     hits = data(post(client, '{ search(query: "zorblax") { edges { node { id code } } } }', key=None))
     assert [edge["node"]["code"] for edge in hits["search"]["edges"]] == ["37188"]

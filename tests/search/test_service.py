@@ -65,7 +65,7 @@ def test_searches_during_an_index_swap_are_whole_and_from_one_index(
     seeds_only: tuple[Graph, str, Starlette],
 ) -> None:
     graph, url, app = seeds_only
-    search = app.state.search
+    cache = app.state.response_cache  # follows (data version, search index version): server.response_cache
     before = httpx.post(f"{url}/graphql", json=SEARCH).json()["data"]["search"]["totalCount"]
     swapped = threading.Event()
     answers: list[list[tuple[int, Any]]] = [[] for _ in range(CLIENTS)]
@@ -78,7 +78,7 @@ def test_searches_during_an_index_swap_are_whole_and_from_one_index(
 
         def swapped_in() -> bool:  # the follower builds the new index beside the old one and swaps it in
             assert all(client.is_alive() for client in clients), "a client stopped before the swap"
-            return bool(search.version == loaded)
+            return bool(cache.following == (loaded, loaded))
 
         wait_for(swapped_in, BOUND_SECONDS, "the app never swapped in the new index")
     finally:

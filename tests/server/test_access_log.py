@@ -4,6 +4,7 @@ client."""
 
 import json
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -17,10 +18,11 @@ from tests.conftest import free_port
 
 
 @pytest.fixture(scope="module")
-def client() -> TestClient:
-    """The app without its lifespan, over a database nobody listens on: none of these requests reads it."""
-    nobody = Settings.from_environ({"NEO4J_URI": f"bolt://127.0.0.1:{free_port()}"})
-    return TestClient(create_app(nobody))
+def client() -> Iterator[TestClient]:
+    """The app over a database nobody listens on: none of these requests reads it."""
+    environ = {"NEO4J_URI": f"bolt://127.0.0.1:{free_port()}", "MEDGRAPH_QUERY_TIMEOUT": "1"}
+    with TestClient(create_app(Settings.from_environ(environ))) as client:
+        yield client
 
 
 def records(caplog: pytest.LogCaptureFixture) -> list[dict[str, Any]]:

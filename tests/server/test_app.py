@@ -1,15 +1,19 @@
-"""The app over the real engine: health, readiness both ways, metrics, a GraphQL query."""
+"""The app over the real engine: its lifespan, health, readiness both ways, metrics, a GraphQL query."""
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
 from graph.driver import Graph
+from graph.errors import DatabaseUnavailable
 from graph.reads.code_systems import list_code_systems
+from graph.reads.health import ping
 from server.app import create_app
+from server.data_follower import DataFollower
 from server.settings import Settings
-from tests.conftest import free_port, wait_until_following
+from tests.conftest import free_port, wait_for, wait_until_following
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +46,37 @@ def test_readyz_is_503_with_a_reason_when_the_database_is_down() -> None:
         assert "unavailable" in body["reason"]
         metrics = client.get("/metrics").text
         assert 'medgraph_database_errors_total{kind="DatabaseUnavailable"}' in metrics
+
+
+def test_the_lifespan_opens_the_driver_and_closes_it_once_the_follower_has_ended(
+    settings: Settings, loaded_graph: Graph
+) -> None:
+    client = TestClient(create_app(settings))
+    assert client.app_state == {}  # create_app opens nothing: an app that never serves holds no driver
+    with client:
+        graph: Graph = client.app_state["graph"]
+        ping(graph)
+        assert client.get("/readyz").status_code == 200
+    with pytest.raises(DatabaseUnavailable, match="Driver closed"):
+        ping(graph)
+
+
+def test_a_failing_index_build_is_a_readyz_warning_and_a_metric_until_it_builds(
+    settings: Settings, loaded_graph: Graph, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "search"
+    blocked.write_text("a file where the index folder should be: every build fails")
+    with TestClient(create_app(settings.model_copy(update={"home": tmp_path}))) as client:
+        follower: DataFollower = client.app_state["follower"]
+        wait_for(lambda: follower.failure is not None, 120, "the index build never failed")
+        failure = follower.failure
+        assert failure is not None and failure.startswith("FileExistsError: ")
+        assert client.get("/readyz").json() == {"status": "ready", "warning": failure}
+        metrics = client.get("/metrics").text
+        assert 'medgraph_data_follower_failures_total{kind="FileExistsError"}' in metrics
+        blocked.unlink()
+        wait_until_following(client)
+        assert client.get("/readyz").json() == {"status": "ready"}
 
 
 def test_graphql_answers_code_systems_over_post_and_get(client: TestClient, loaded_graph: Graph) -> None:

@@ -459,7 +459,7 @@ ABUSE = {
 
 def refused_before_the_database(client: TestClient, body: bytes, status: int = 200) -> list[str]:
     """The codes of a refusal, checking that the app opened no database transaction for it."""
-    graph: Graph = client.app.state.graph  # type: ignore[attr-defined]
+    graph: Graph = client.app_state["graph"]
     transactions = graph.transactions
     CASES["count"] += 1
     response = client.post("/graphql", content=body, headers={"content-type": "application/json"})
@@ -613,7 +613,7 @@ BAD_BODIES = [
 def test_malformed_requests_are_a_json_400_before_the_database(
     client: TestClient, content: bytes, content_type: str
 ) -> None:
-    graph: Graph = client.app.state.graph  # type: ignore[attr-defined]
+    graph: Graph = client.app_state["graph"]
     transactions = graph.transactions
     CASES["count"] += 1
     response = client.post("/graphql", content=content, headers={"content-type": content_type})
