@@ -33,7 +33,7 @@ AS_WORDS = {
     '"': "",
     '"unclosed': "unclosed",
     "\\": "",
-    "\\\\x": "x",
+    "\\\\x": "x,",  # a lone word in syntax is a word, not a code: so is one followed by a comma
     "*": "",
     "?": "",
     "~": "",
@@ -50,18 +50,18 @@ AS_WORDS = {
     "+vein -thrombosis": "vein thrombosis",
     "[a TO z]": "a to z",
     "{*}": "",
-    "^2": "2",
+    "^2": "2,",
     "vein^100": "vein 100",
     "/.*/": "",
-    "I82.*": "I82",
+    "I82.*": "I82 ",  # the code I82 and everything under it; "I82" as a whole word
     "I82.4*": "I82.4",
     "I82.4-": "I82.4",
     "-": "",
     ".": "",
     "..": "",
     "I82..4": "I82 4",
-    "'; DROP TABLE codes; --": "drop table codes",
-    "$uid": "uid",
+    "'; DROP TABLE codes; --": "drop table codes ",
+    "$uid": "(uid",
     "ünïcödé Sjögren": "unicode sjogren",
     "中文 字": "中文 字",
     "😀": "",
@@ -71,7 +71,7 @@ AS_WORDS = {
     "\u200b": "",
     "a" * 199: "a" * 199,
     "x" * 41: "x" * 41,
-    " ".join(["vein"] * 30): "vein",
+    " ".join(["vein"] * 30): "vein vein",
     "\t\n vein \r\n": "vein ",  # a trailing space: "vein" is a whole word, not a prefix
 }
 # Hostile text refused with a reason.
@@ -244,14 +244,25 @@ def answer(index: SearchIndex, text: str) -> tuple[int, list[str], list[str]]:
     return page.total_count, uids(page), [hit.uid for hit in index.suggest(text, first=5)]
 
 
+def read_as(text: str) -> tuple[object, ...]:
+    """What the parser makes of a text: its words (with their stems, prefix and typo tolerance), and the code
+    it may be; "" has neither."""
+    if not text:
+        return (), None, False
+    parsed = parse_query(text)
+    return parsed.words, parsed.code_key, parsed.code_prefix
+
+
 def searched_as_its_words(index: SearchIndex, text: str) -> None:
-    """Hostile text answers exactly as the plain words it holds do, or is refused with its reason."""
+    """Hostile text is read exactly as its plain words are and gets their answer, or is refused with its
+    reason."""
     if text in REFUSED:
         with pytest.raises(SearchInputError, match=REFUSED[text]):
             index.search(text, first=5)
         with pytest.raises(SearchInputError, match=REFUSED[text]):
             index.suggest(text, first=5)
     else:
+        assert read_as(text) == read_as(AS_WORDS[text])
         assert answer(index, text) == answer(index, AS_WORDS[text])
 
 

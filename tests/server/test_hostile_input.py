@@ -515,9 +515,11 @@ def test_the_largest_pages_the_front_end_asks_for_are_within_the_limits(client: 
 
 
 @pytest.fixture(scope="module")
-def production(settings: Settings) -> TestClient:
-    """The app as `MEDGRAPH_DEV=false` serves it; without its lifespan: nothing here reads the graph."""
-    return TestClient(create_app(settings.model_copy(update={"dev": False})))
+def production(settings: Settings) -> Iterator[TestClient]:
+    """The app as `MEDGRAPH_DEV=false` serves it."""
+    served = settings.model_copy(update={"dev": False, "data_version_poll_seconds": 3600.0})
+    with TestClient(create_app(served)) as client:
+        yield client
 
 
 @pytest.mark.parametrize(
