@@ -47,10 +47,11 @@ class _Schema(strawberry.Schema):
         super().process_errors(logged, execution_context)
 
 
-def build_schema(introspection: bool = True) -> strawberry.Schema:
-    """The schema with its limits; without `introspection`, `__schema` and `__type` are refused."""
+def build_schema(introspection: bool = True, documents: DocumentStore | None = None) -> strawberry.Schema:
+    """The schema with its limits; without `introspection`, `__schema` and `__type` are refused. `documents`
+    keeps the texts it has parsed and validated (a store of its own unless one is given)."""
     refusals: list[type[SchemaExtension]] = [] if introspection else [DisableIntrospection]
-    documents = DocumentStore()
+    documents = documents if documents is not None else DocumentStore()
     return _Schema(
         query=Query,
         mutation=Mutation,

@@ -32,7 +32,6 @@ from server.state import LifespanState
 from server.web import web_routes
 
 log = logging.getLogger("medgraph")
-DATA_VERSION_POLL_SECONDS = 1.0
 
 
 def cors(settings: Settings) -> list[Middleware]:
@@ -62,7 +61,7 @@ def create_app(settings: Settings) -> Starlette:
         graph = Graph(settings.graph_config(), on_error=metrics.count_database_error)
         try:
             search = SearchService(graph, settings.home / "search")
-            every = DATA_VERSION_POLL_SECONDS
+            every = settings.data_version_poll_seconds
             follower = DataFollower(graph, search, cache, every, metrics.count_follower_failure)
             try:
                 engine = await run_in_threadpool(ensure_schema, graph)

@@ -36,6 +36,8 @@ class Settings(BaseModel):
     engine_password: SecretStr = SecretStr("medgraph-embedded")
     engine_heap: str = Field(default="2g", pattern=r"^[0-9]+[mg]$")
     query_timeout: float = Field(default=10.0, gt=0, le=300)
+    # How often each replica reads the graph's data version to follow loads and writes made elsewhere.
+    data_version_poll_seconds: float = Field(default=1.0, gt=0, le=3600)
     dev: bool = True
     introspection: bool | None = None  # unset: allowed in dev, refused in production (docs/security.md)
     # Browser origins allowed to call the API cross-site, comma-separated; unset: no CORS headers at all.

@@ -5,16 +5,18 @@ With NEO4J_URI set, the suite runs against that server instead (its database is 
 at a database you can spare).
 """
 
+import contextlib
 import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 import uvicorn
+from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from graph.driver import Graph
@@ -50,19 +52,26 @@ def engine_environ(home: Path) -> dict[str, str]:
     }
 
 
+@contextlib.contextmanager
+def engine_of_its_own(home: Path, **environ: str) -> Iterator[tuple[Settings, EngineControl]]:
+    """A started embedded engine in `home`, stopped on leaving; `environ` adds `MEDGRAPH_*` settings."""
+    settings = Settings.from_environ({**engine_environ(home), **environ})
+    control = EngineControl(settings.engine_config())
+    control.start()
+    try:
+        yield settings, control
+    finally:
+        control.stop()
+
+
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     external = {k: v for k, v in os.environ.items() if k.startswith("NEO4J_")}
     if external.get("NEO4J_URI"):
         yield Settings.from_environ(external)
         return
-    settings = Settings.from_environ(engine_environ(tmp_path_factory.mktemp("medgraph-home")))
-    control = EngineControl(settings.engine_config())
-    control.start()
-    try:
+    with engine_of_its_own(tmp_path_factory.mktemp("medgraph-home")) as (settings, _):
         yield settings
-    finally:
-        control.stop()
 
 
 @pytest.fixture(scope="session")
@@ -101,32 +110,32 @@ def settings_environ(settings: Settings) -> dict[str, str]:
     }
 
 
+def wait_for(ready: Callable[[], bool], within: float, what: str, every: float = 0.05) -> None:
+    """Wait until `ready()` says the observable state is there, for at most `within` seconds; `what` says
+    what never happened when it is not. Tests wait this way, never for a fixed time."""
+    deadline = time.monotonic() + within
+    while not ready():
+        assert time.monotonic() < deadline, f"{what} (waited {within:.0f} s)"
+        time.sleep(every)
+
+
 def wait_until_following(client: TestClient, timeout: float = 120.0) -> None:
     """Wait until a started app has its search index for the graph's data version: until then each step of
     following the version clears the response cache, which would make a test's hit a miss."""
     cache = client.app.state.response_cache  # type: ignore[attr-defined]
     version = data_version(client.app_state["graph"])
-    deadline = time.monotonic() + timeout
-    while cache.following != (version, version):
-        assert time.monotonic() < deadline, "the app never followed the graph's data version"
-        time.sleep(0.1)
+    following = (version, version)
+    wait_for(lambda: cache.following == following, timeout, "the app never followed the data")
 
 
-START_TIMEOUT = 60.0
+# A bound, not a speed to meet: the search index over the loaded graph builds in about 10 s, and in minutes
+# on a machine shared by several test runs.
+START_TIMEOUT = 300.0
 
 
-@pytest.fixture(scope="session")
-def base_url(
-    settings: Settings, loaded_graph: Graph, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """The URL of a real medgraph server over the loaded graph; the search index is ready before tests run.
-
-    The server keeps its search index in a home of its own, so other tests' apps never replace it under it.
-    """
-    own = settings.model_copy(update={"home": tmp_path_factory.mktemp("web-home")})
-    app = create_app(own)
-    if not any(getattr(route, "name", None) == "web-search" for route in app.routes):
-        pytest.fail("create_app does not serve the web pages: add `*web_routes()` (server.web) to its routes")
+@contextlib.contextmanager
+def served(app: Starlette) -> Iterator[str]:
+    """The URL of `app` served by uvicorn on a free port (its lifespan run), once it answers searches."""
     port = free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
@@ -141,16 +150,32 @@ def base_url(
         thread.join(timeout=15)
 
 
+@pytest.fixture(scope="session")
+def base_url(
+    settings: Settings, loaded_graph: Graph, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The URL of a real medgraph server over the loaded graph; the search index is ready before tests run.
+
+    The server keeps its search index in a home of its own, so other tests' apps never replace it under it.
+    """
+    own = settings.model_copy(update={"home": tmp_path_factory.mktemp("web-home")})
+    app = create_app(own)
+    if not any(getattr(route, "name", None) == "web-search" for route in app.routes):
+        pytest.fail("create_app does not serve the web pages: add `*web_routes()` (server.web) to its routes")
+    with served(app) as url:
+        yield url
+
+
 def _wait_until_searchable(url: str, server: uvicorn.Server) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
     query = {"query": '{ suggest(prefix: "37188", first: 1) { code } }'}
-    while time.monotonic() < deadline:
-        if server.started:
-            try:
-                answer = httpx.post(f"{url}/graphql/", json=query, timeout=START_TIMEOUT).json()
-                if answer.get("data", {}).get("suggest"):
-                    return
-            except httpx.HTTPError:
-                pass
-        time.sleep(0.2)
-    raise RuntimeError(f"medgraph did not start serving at {url} within {START_TIMEOUT:.0f} s")
+
+    def searchable() -> bool:
+        if not server.started:
+            return False
+        try:
+            answer = httpx.post(f"{url}/graphql/", json=query, timeout=START_TIMEOUT).json()
+        except httpx.HTTPError:
+            return False
+        return bool(answer.get("data", {}).get("suggest"))
+
+    wait_for(searchable, START_TIMEOUT, f"medgraph did not start serving at {url}", every=0.2)

@@ -3,23 +3,19 @@
 import signal
 import subprocess
 import sys
-import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from graph.driver import Graph
 from graph.importers.hcpcs_anweb import bundled_workbook_path, read_hcpcs_workbook
-from graph.knowledge.loader import load_knowledge
-from graph.knowledge.seed_files import load_seeds
 from graph.loader.codes import load_release
 from graph.loader.progress import SilentProgress
 from graph.reads.code_systems import list_code_systems
 from graph.reads.graph_state import fingerprint
-from graph.vocabulary.history import load_hcpcs_cross_references
-from server.loading import SEEDS_PATH
 from server.settings import Settings
-from tests.conftest import settings_environ
+from tests.conftest import engine_of_its_own, settings_environ, wait_for
 from tests.graph import loader_probes as probe
 
 
@@ -85,34 +81,38 @@ def test_loading_a_release_again_changes_nothing(loaded_graph: Graph) -> None:
     assert fingerprint(loaded_graph) == before
 
 
-def test_a_load_killed_half_way_and_run_again_equals_a_clean_load(
-    loaded_graph: Graph, settings: Settings
-) -> None:
-    before = fingerprint(loaded_graph)
-    probe.delete_system(loaded_graph, "HCPCS")
-    loader = subprocess.Popen(
-        [sys.executable, "-m", "server", "load", "hcpcs"],
+def medgraph_load(settings: Settings, system: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "server", "load", system],
         env=settings_environ(settings),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    try:
-        deadline = time.monotonic() + 120
-        while probe.system_code_count(loaded_graph, "HCPCS") < 2_000:
-            assert loader.poll() is None, "the load finished before it could be killed"
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
-    finally:
-        loader.send_signal(signal.SIGKILL)
-        loader.wait()
-    partial = probe.system_code_count(loaded_graph, "HCPCS")
-    assert partial > 0
-    assert not probe.system_recorded(loaded_graph, "HCPCS")  # an unfinished load is not reported as loaded
 
-    load_release(loaded_graph, read_hcpcs_workbook(bundled_workbook_path()), SilentProgress())
-    load_knowledge(loaded_graph, load_seeds(SEEDS_PATH))  # the seeds' links to HCPCS drug codes come back
-    load_hcpcs_cross_references(loaded_graph, SilentProgress())  # and the HCPCS history edges
-    assert fingerprint(loaded_graph) == before
+
+def test_a_load_killed_half_way_and_run_again_equals_a_clean_load(tmp_path: Path) -> None:
+    """On an engine of its own: the session's graph is never half loaded under other tests."""
+    with engine_of_its_own(tmp_path) as (settings, _), closing(Graph(settings.graph_config())) as graph:
+        assert medgraph_load(settings, "hcpcs").wait() == 0
+        clean = fingerprint(graph)
+        probe.delete_system(graph, "HCPCS")
+        assert probe.system_code_count(graph, "HCPCS") == 0
+        loader = medgraph_load(settings, "hcpcs")
+        try:
+
+            def half_way() -> bool:
+                assert loader.poll() is None, "the load finished before it could be killed"
+                return probe.system_code_count(graph, "HCPCS") >= 2_000
+
+            wait_for(half_way, 120, "the load never got half way")
+        finally:
+            loader.send_signal(signal.SIGKILL)
+            loader.wait()
+        assert 0 < probe.system_code_count(graph, "HCPCS") < 8_463
+        assert not probe.system_recorded(graph, "HCPCS")  # an unfinished load is not reported as loaded
+
+        assert medgraph_load(settings, "hcpcs").wait() == 0
+        assert fingerprint(graph) == clean
 
 
 @pytest.mark.parametrize(("system", "content"), [("hcpcs", None), ("icd10cm", "<ICD10CM.tabular><chapter>")])

@@ -164,9 +164,9 @@ def test_drugs_link_to_their_hcpcs_codes(api: Api) -> None:
 
 def test_round_trips_do_not_grow_with_the_number_of_items(api: Api) -> None:
     def transactions(document: str, **variables: str) -> int:
-        api.graph.transactions = 0
+        before = api.graph.transactions
         api.data(document, **variables)
-        return api.graph.transactions
+        return api.graph.transactions - before
 
     one_page = transactions(PAGE, system="CPT", code="37188")
     fragment = PAGE.split("code(system: $system, code: $code)", 1)[1].rsplit("}", 1)[0]

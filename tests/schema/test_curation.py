@@ -7,7 +7,6 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-import server.app
 from graph.driver import Graph
 from graph.reads.graph_state import data_version
 from server.app import create_app
@@ -80,6 +79,7 @@ EVENTS = "query ($first: Int!) { curationEvents(first: $first) { id at editor ac
 
 def app_with(settings: Settings, api_key: str | None) -> Starlette:
     environ = settings_environ(settings)
+    environ["MEDGRAPH_DATA_VERSION_POLL_SECONDS"] = str(settings.data_version_poll_seconds)
     if api_key is not None:
         environ["MEDGRAPH_API_KEY"] = api_key
     return create_app(Settings.from_environ(environ))
@@ -87,16 +87,15 @@ def app_with(settings: Settings, api_key: str | None) -> Starlette:
 
 @pytest.fixture(scope="module")
 def client(settings: Settings, loaded_graph: Graph) -> Iterator[TestClient]:
-    # The app follows the data version once, at start: else it would rebuild the search index after every
-    # write here. Tests refresh it where they need to.
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(server.app, "DATA_VERSION_POLL_SECONDS", 3600.0)
-        try:
-            with TestClient(app_with(settings, KEY)) as client:
-                wait_until_following(client)
-                yield client
-        finally:
-            restore_seeded_graph(loaded_graph, [PAGE])
+    # The app follows the data version once, at start (then hourly): else it would rebuild the search index
+    # after every write here. Tests refresh it where they need to.
+    hourly = settings.model_copy(update={"data_version_poll_seconds": 3600.0})
+    try:
+        with TestClient(app_with(hourly, KEY)) as client:
+            wait_until_following(client)
+            yield client
+    finally:
+        restore_seeded_graph(loaded_graph, [PAGE])
 
 
 def post(

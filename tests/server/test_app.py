@@ -1,7 +1,6 @@
 """The app over the real engine: its lifespan, health, readiness both ways, metrics, a GraphQL query."""
 
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,15 +8,16 @@ from starlette.testclient import TestClient
 
 from graph.driver import Graph
 from graph.errors import DatabaseUnavailable
+from graph.reads.code_systems import list_code_systems
 from graph.reads.health import ping
 from server.app import create_app
 from server.data_follower import DataFollower
 from server.settings import Settings
-from tests.conftest import free_port, wait_until_following
+from tests.conftest import free_port, wait_for, wait_until_following
 
 
 @pytest.fixture(scope="module")
-def client(settings: Settings, loaded_graph: object) -> Iterator[TestClient]:
+def client(settings: Settings, loaded_graph: Graph) -> Iterator[TestClient]:
     with TestClient(create_app(settings)) as client:
         yield client
 
@@ -68,7 +68,7 @@ def test_a_failing_index_build_is_a_readyz_warning_and_a_metric_until_it_builds(
     blocked.write_text("a file where the index folder should be: every build fails")
     with TestClient(create_app(settings.model_copy(update={"home": tmp_path}))) as client:
         follower: DataFollower = client.app_state["follower"]
-        until(lambda: follower.failure is not None)
+        wait_for(lambda: follower.failure is not None, 120, "the index build never failed")
         failure = follower.failure
         assert failure is not None and failure.startswith("FileExistsError: ")
         assert client.get("/readyz").json() == {"status": "ready", "warning": failure}
@@ -79,21 +79,24 @@ def test_a_failing_index_build_is_a_readyz_warning_and_a_metric_until_it_builds(
         assert client.get("/readyz").json() == {"status": "ready"}
 
 
-def until(condition: Callable[[], bool], bound: float = 120.0) -> None:
-    deadline = time.monotonic() + bound
-    while not condition():
-        assert time.monotonic() < deadline, "never got there"
-        time.sleep(0.05)
-
-
-def test_graphql_answers_code_systems_over_post_and_get(client: TestClient) -> None:
+def test_graphql_answers_code_systems_over_post_and_get(client: TestClient, loaded_graph: Graph) -> None:
     query = "{ codeSystems { id name version codeCount billableCount } }"
     posted = client.post("/graphql", json={"query": query}, follow_redirects=False)
     assert posted.status_code == 200
     slashed = client.post("/graphql/", json={"query": query}, follow_redirects=False)
     assert slashed.json() == posted.json()
     assert "errors" not in posted.json()
-    assert isinstance(posted.json()["data"]["codeSystems"], list)
+    systems = posted.json()["data"]["codeSystems"]
+    assert [system["id"] for system in systems] == ["CPT", "HCPCS", "ICD10CM", "ICD10PCS"]
+    assert systems == [
+        {"id": s.id, "name": s.name, "version": s.version, "codeCount": s.code_count,
+         "billableCount": s.billable_count}
+        for s in list_code_systems(loaded_graph)
+    ]  # fmt: skip
+    icd10cm = systems[2]
+    assert (icd10cm["version"], icd10cm["codeCount"], icd10cm["billableCount"]) == (
+        "FY2026 (April 1, 2026 update)", 98_505, 74_719,
+    )  # fmt: skip
     got = client.get("/graphql", params={"query": query})
     assert got.json() == posted.json()
 
@@ -104,11 +107,25 @@ def test_graphiql_is_served_to_browsers_in_dev_mode(client: TestClient) -> None:
     assert "graphiql" in response.text.lower()
 
 
+def metric(client: TestClient, sample: str) -> float:
+    """The value of one sample of `/metrics` (its name and labels as written there); 0 when not there yet."""
+    for line in client.get("/metrics").text.splitlines():
+        name, _, value = line.rpartition(" ")
+        if name == sample:
+            return float(value)
+    return 0.0
+
+
 def test_metrics_count_requests_by_route_and_status(client: TestClient) -> None:
+    healthz = 'medgraph_http_requests_total{method="GET",route="/healthz",status="200"}'
+    missing = 'medgraph_http_requests_total{method="GET",route="unmatched",status="404"}'
+    timed = 'medgraph_http_request_seconds_count{route="/healthz"}'
+    before = {sample: metric(client, sample) for sample in (healthz, missing, timed)}
     client.get("/healthz")
-    text = client.get("/metrics").text
-    assert 'medgraph_http_requests_total{method="GET",route="/healthz",status="200"}' in text
-    assert "medgraph_http_request_seconds_bucket" in text
+    client.get("/healthz")
+    client.get("/no-such-page")
+    after = {sample: metric(client, sample) for sample in (healthz, missing, timed)}
+    assert {sample: after[sample] - before[sample] for sample in after} == {healthz: 2, missing: 1, timed: 2}
 
 
 def test_graphql_errors_carry_a_code(client: TestClient) -> None:
@@ -139,9 +156,11 @@ def test_an_oversized_body_is_refused_with_413(client: TestClient) -> None:
 )
 def test_malformed_requests_are_a_clear_4xx(client: TestClient, content: bytes, content_type: str) -> None:
     response = client.post("/graphql", content=content, headers={"content-type": content_type})
-    assert 400 <= response.status_code < 500
+    assert response.status_code == 400
+    assert [error["extensions"]["code"] for error in response.json()["errors"]] == ["BAD_REQUEST"]
 
 
 def test_a_mutation_over_get_is_refused(client: TestClient) -> None:
     response = client.get("/graphql", params={"query": "mutation { __typename }"})
-    assert 400 <= response.status_code < 500
+    assert response.status_code == 400
+    assert [error["extensions"]["code"] for error in response.json()["errors"]] == ["BAD_REQUEST"]

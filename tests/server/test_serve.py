@@ -4,7 +4,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -12,7 +11,7 @@ import pytest
 
 from graph.engine.control import EngineControl
 from server.settings import Settings
-from tests.conftest import engine_environ, free_port
+from tests.conftest import engine_environ, free_port, wait_for
 
 
 def test_serve_starts_its_engine_and_stops_it_on_sigterm(tmp_path: Path) -> None:
@@ -27,16 +26,15 @@ def test_serve_starts_its_engine_and_stops_it_on_sigterm(tmp_path: Path) -> None
     )
     try:
         url = f"http://127.0.0.1:{environ['MEDGRAPH_PORT']}/readyz"
-        deadline = time.monotonic() + 120
-        while True:
+
+        def ready() -> bool:
             assert serve.poll() is None, "serve exited early"
-            assert time.monotonic() < deadline, "serve never became ready"
             try:
-                if httpx.get(url, timeout=2).status_code == 200:
-                    break
+                return httpx.get(url, timeout=2).status_code == 200
             except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
+                return False
+
+        wait_for(ready, 120, "serve never became ready", every=0.5)
         assert control.status().running
         serve.send_signal(signal.SIGTERM)
         serve.wait(timeout=60)

@@ -1,8 +1,11 @@
 from pathlib import Path
 
 import pytest
+from starlette.testclient import TestClient
 
+from server.app import create_app
 from server.settings import Settings, SettingsError
+from tests.conftest import free_port
 
 
 def test_defaults_serve_locally_on_port_8000_with_the_embedded_engine() -> None:
@@ -63,3 +66,15 @@ def test_unknown_or_malformed_values_fail_with_one_line_naming_the_variable(
         Settings.from_environ(environ)
     assert str(caught.value).startswith(message)
     assert "\n" not in str(caught.value)
+
+
+def test_the_data_version_poll_interval_is_a_setting_the_app_follows_with() -> None:
+    assert Settings.from_environ({}).data_version_poll_seconds == 1.0
+    nobody = f"bolt://127.0.0.1:{free_port()}"  # no database: the lifespan starts all the same
+    environ = {"MEDGRAPH_DATA_VERSION_POLL_SECONDS": "0.25", "NEO4J_URI": nobody}
+    settings = Settings.from_environ(environ)
+    assert settings.data_version_poll_seconds == 0.25
+    with TestClient(create_app(settings)) as client:  # the lifespan makes the follower
+        assert client.app_state["follower"].every == 0.25
+    with pytest.raises(SettingsError, match=r"^MEDGRAPH_DATA_VERSION_POLL_SECONDS: Input should be greater"):
+        Settings.from_environ({"MEDGRAPH_DATA_VERSION_POLL_SECONDS": "0"})
