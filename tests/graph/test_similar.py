@@ -65,7 +65,9 @@ def test_an_icd10cm_leaf_reaches_its_condition_and_notes_but_not_its_ancestors(l
 
 
 def test_a_pcs_code_is_like_the_codes_of_its_table_one_axis_value_apart(loaded_graph: Graph) -> None:
-    found = {s.uid: s for s in similar(loaded_graph, "ICD10PCS:06CY3ZZ", first=30)}
+    # Enough places for every code of the table one axis value apart: curated procedures sharing indications
+    # and risks rank above most of them, and their number grows with the monographs.
+    found = {s.uid: s for s in similar(loaded_graph, "ICD10PCS:06CY3ZZ", first=60)}
     assert found["ICD10PCS:06CY0ZZ"].reasons == (
         "Same root operation (Extirpation) and body part (Lower Vein)",
         "Same table 06C (Lower Veins, Extirpation)",
