@@ -13,7 +13,7 @@ from graph.driver import Graph
 from server.app import create_app
 from server.response_cache import Lookup, ResponseCache
 from server.settings import Settings
-from tests.conftest import wait_until_following
+from tests.conftest import START_TIMEOUT, wait_until_following
 
 
 def request(method: str = "POST", body: bytes = b'{"query": "{ a }"}', **headers: str) -> Request:
@@ -120,7 +120,7 @@ def test_the_size_is_bounded_in_bytes_least_recently_used_first_out() -> None:
 @pytest.fixture(scope="module")
 def client(settings: Settings, loaded_graph: Graph) -> Iterator[TestClient]:
     with TestClient(create_app(settings)) as client:
-        wait_until_following(client)
+        wait_until_following(client, START_TIMEOUT)
         yield client
 
 
