@@ -51,9 +51,14 @@ class CodeDocument:
 @dataclass(slots=True)
 class CuratedWords:
     """Curated words by code: `direct` names the code itself; `coded` holds the condition words of the codes
-    conditions are coded as, by (system, compact code), for their descendants to inherit."""
+    conditions are coded as, by (system, compact code), for their descendants to inherit; `treats` the words
+    of the conditions a procedure is indicated for.
+
+    A condition's words name the codes it is coded as, but only describe a procedure that treats it: "CHF"
+    is I50, and a hospital bed indicated for heart failure is found by it below I50 (related names)."""
 
     direct: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    treats: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     coded: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     coded_systems: set[str] = field(default_factory=set)
 
@@ -117,9 +122,10 @@ def read_curated_words(graph: Graph) -> CuratedWords:
     words = CuratedWords()
     for row in graph.read(q.CONDITION_CODES):
         words.add_coded(row["uid"], _words(row["name"], row["synonyms"]))
-    for query in (q.INDICATION_CODES, q.DRUG_CODES):
-        for row in graph.read(query):
-            words.add_direct(row["uid"], _words(row["name"], row["synonyms"]))
+    for row in graph.read(q.INDICATION_CODES):
+        words.treats[row["uid"]].extend(_words(row["name"], row["synonyms"]))
+    for row in graph.read(q.DRUG_CODES):
+        words.add_direct(row["uid"], _words(row["name"], row["synonyms"]))
     for row in graph.read(q.MONOGRAPH_NAMES):
         words.add_direct(row["uid"], _words(row["name"], [row["title"], *(row["commonNames"] or [])]))
     return words
@@ -147,8 +153,10 @@ def document(
     if plain or uid in words.direct:
         named = _unique([*([plain] if plain else []), *words.direct.get(uid, ())])
         names = tuple(name for name in named if name != title)
-    if system in words.coded_systems:
-        related = tuple(word for word in _unique(words.inherited(system, compact)) if word not in names)
+    if system in words.coded_systems or uid in words.treats:
+        inherited = words.inherited(system, compact) if system in words.coded_systems else []
+        treats = words.treats.get(uid, ())
+        related = tuple(word for word in _unique([*inherited, *treats]) if word not in names)
     inclusion_terms = tuple(row["inclusionTerms"] or ())
     return CodeDocument(
         uid,

@@ -569,7 +569,9 @@ def test_bundled_words(bundled: SearchIndex, titles: dict[str, CodeDocument]) ->
 def test_bundled_conditions_find_their_codes_and_procedures(bundled: SearchIndex) -> None:
     dvt = list(walk(bundled, "DVT", 100))
     assert {"ICD10CM:I82.4", "ICD10CM:I82.401", "CPT:37187", "CPT:37188"} <= set(dvt)
-    assert "CPT:37188" in uids(bundled.search("DVT", first=20))
+    # The condition's own codes lead; the procedures that treat it follow, by the weaker related names.
+    top = uids(bundled.search("DVT", first=10))
+    assert top[0].startswith("ICD10CM:I82") and sum(uid.startswith("ICD10CM:I82") for uid in top) >= 5
     pe = list(walk(bundled, "PE", 100))
     assert {"ICD10CM:I26", "CPT:37188"} <= set(pe)
 
@@ -696,7 +698,8 @@ def test_bundled_colonoscopy_lists_every_current_code_before_any_terminated_one(
 ) -> None:
     found = list(walk(bundled, "colonoscopy", 100))
     active = [titles[uid].active for uid in found]
-    # With the ICD-10-PCS Index: Colonoscopy → 0DJD8ZZ, and Colposcopy → 0UJH8ZZ one typo away.
-    assert {"ICD10PCS:0DJD8ZZ", "ICD10PCS:0UJH8ZZ"} <= set(found)
-    assert (len(found), active.count(False)) == (28, 11)
+    # With the ICD-10-PCS Index: Colonoscopy → 0DJD8ZZ, and Colposcopy → 0UJH8ZZ one typo away; the curated
+    # colonoscopies with biopsy (0DBE8ZX) and polyp removal (0DBE8ZZ) by their names.
+    assert {"ICD10PCS:0DJD8ZZ", "ICD10PCS:0UJH8ZZ", "ICD10PCS:0DBE8ZX", "ICD10PCS:0DBE8ZZ"} <= set(found)
+    assert (len(found), active.count(False)) == (30, 11)
     assert active == sorted(active, reverse=True)
