@@ -69,18 +69,6 @@ MATCH (named:IndexTerm {uid: uid})
 CREATE (t)-[:SEE_ALSO]->(named)
 """
 
-# The axis values of the loaded ICD-10-PCS release, which the PCS index's `use` texts name by their meaning.
-PCS_VALUE_MEANINGS = """
-MATCH (v:PcsValue)
-RETURN v.key AS key, v.meaning AS meaning, v.section AS section, v.bodySystem AS bodySystem
-"""
-# Its sections and body systems, which a `use` text names by title ("… in Heart and Great Vessels").
-PCS_OUTLINE = """
-MATCH (c:ICD10PCS)
-WHERE size(c.code) <= 2
-RETURN c.code AS code, c.title AS title
-"""
-
 # rows: {uid, targets: [PcsValue key]}
 REPLACE_USE = """
 UNWIND $rows AS r

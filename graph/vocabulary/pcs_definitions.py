@@ -14,6 +14,7 @@ from graph.importers.records import PcsValueRecord
 from graph.loader.batches import run_batches
 from graph.loader.progress import Progress
 from graph.queries import pcs_definitions as q
+from graph.queries.pcs_values import PCS_OUTLINE, PCS_VALUES
 from graph.vocabulary.history import record_finished_load
 
 SOURCE = "ICD-10-PCS Definitions"
@@ -42,9 +43,9 @@ def load_pcs_definitions(
             value=row["value"],
             meaning=row["meaning"],
         )
-        for row in graph.read(q.PCS_VALUES)
+        for row in graph.read(PCS_VALUES)
     ]
-    names = {row["code"]: row["title"] for row in graph.read(q.PCS_OUTLINE_NAMES)}
+    names = {row["code"]: row["title"] for row in graph.read(PCS_OUTLINE)}
     defined = define_values(values, definitions, names)
     rows = [
         {"key": v.key, "definition": v.definition, "explanation": v.explanation, "includes": list(v.includes)}

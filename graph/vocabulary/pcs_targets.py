@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from graph.driver import Graph
 from graph.importers.index_records import IndexTarget
 from graph.model import System
-from graph.queries.index_terms import PCS_OUTLINE, PCS_VALUE_MEANINGS, SYSTEM_CODES
+from graph.queries.index_terms import SYSTEM_CODES
+from graph.queries.pcs_values import PCS_OUTLINE, PCS_VALUES
 from graph.vocabulary.index_terms import Resolution, Resolver
 
 CODE_LENGTH = 7
@@ -96,6 +97,6 @@ def pcs_values(graph: Graph) -> PcsValues:
     """The `use` resolver for the loaded ICD-10-PCS release's axis values."""
     values = (
         PcsValue(row["key"], row["meaning"], row["section"], row["bodySystem"])
-        for row in graph.read(PCS_VALUE_MEANINGS)
+        for row in graph.read(PCS_VALUES)
     )
     return PcsValues(values, ((row["code"], row["title"]) for row in graph.read(PCS_OUTLINE)))
