@@ -5,6 +5,7 @@ import time
 from dataclasses import dataclass
 
 from bench.processes import cpu_seconds
+from graph.bundle import seeds_dir
 from graph.driver import Graph
 from graph.knowledge.loader import load_knowledge
 from graph.knowledge.seed_files import load_seeds
@@ -14,7 +15,6 @@ from graph.loader.progress import SilentProgress
 from graph.vocabulary.bundled import load_bundled_vocabularies
 from graph.vocabulary.glossary import read_seed_glossary
 from graph.vocabulary.history_sources import load_bundled_history
-from server.loading import SEEDS_PATH
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,7 @@ def load_all(graph: Graph, engine_pid: int | None = None) -> LoadReport:
                  time.process_time() - cpu0, cpu_seconds(engine_pid) - engine0)
         )  # fmt: skip
     t0, cpu0, engine0 = time.perf_counter(), time.process_time(), cpu_seconds(engine_pid)
-    knowledge = load_knowledge(graph, load_seeds(SEEDS_PATH), read_seed_glossary(SEEDS_PATH))
+    knowledge = load_knowledge(graph, load_seeds(seeds_dir()), read_seed_glossary(seeds_dir()))
     steps.append(
         Step(f"seeds ({knowledge.monographs} monographs)", None, None, None, time.perf_counter() - t0,
              time.process_time() - cpu0, cpu_seconds(engine_pid) - engine0)

@@ -23,6 +23,8 @@ class EngineConfig:
     password: str
     heap: str = "2g"
     database: str = "medgraph"
+    # The read-only user of the analyst console (graph.engine.analyst_user); empty: no such user.
+    analyst_password: str = ""
 
     @property
     def pid_file(self) -> Path:

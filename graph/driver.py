@@ -64,7 +64,8 @@ class Graph:
             connection_acquisition_timeout=config.query_timeout,
             # Retries of an unreachable server (or a transient conflict) back off 0.2 s, 0.4 s, 0.8 s … (±20%)
             # and stop once this window has passed: the last back-off then ends well inside the query timeout,
-            # so a request to a dead engine is refused within it (tests/server/test_faults.py).
+            # so a request to a dead engine whose host refuses the connection is refused within it
+            # (tests/server/test_faults.py). A host that drops packets adds connection_timeout per attempt.
             max_transaction_retry_time=config.query_timeout / RETRY_WINDOW_DIVISOR,
             initial_retry_delay=INITIAL_RETRY_DELAY,
             liveness_check_timeout=30.0,
@@ -79,6 +80,9 @@ class Graph:
             self._driver.close()
         except (BufferError, OSError) as exc:
             log.warning("the driver closed with an error: %r", exc)
+            # The pool hands out its connections before closing them, so a second close finds it empty and
+            # marks the driver closed: a later use fails as "Driver closed" instead of connecting again.
+            self._driver.close()
 
     def server_agent(self) -> str:
         with self._translate():

@@ -6,6 +6,7 @@ GraphError
  ├── QueryFailed              the engine refused a statement (a bug on our side, or a constraint)
  ├── EngineError              the embedded engine could not be started, stopped or found
  │    └── EngineAlreadyRunning
+ ├── AnalystQueryRefused     an analyst's statement was refused or failed (graph.analyst); `code` says how
  └── CurationRefused          a curation edit does not fit the graph or the vocabulary (graph.curation); the
                               message is meant for the editor
 
@@ -40,3 +41,12 @@ class EngineAlreadyRunning(EngineError):
 
 class CurationRefused(GraphError):
     """The edit does not fit the graph or the vocabulary; the message says why and is shown to the editor."""
+
+
+class AnalystQueryRefused(GraphError):
+    """An analyst console statement did not run: `code` is READ_ONLY, SYNTAX_ERROR, QUERY_FAILED, TIMEOUT or
+    UNAVAILABLE, and the message is the engine's own words, meant for the analyst."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code

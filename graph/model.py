@@ -12,6 +12,7 @@ class System(StrEnum):
     HCPCS = "HCPCS"
     ICD10CM = "ICD10CM"
     ICD10PCS = "ICD10PCS"
+    ICD9CM = "ICD9CM"
 
     def uid(self, code: str) -> str:
         return f"{self.value}:{code}"
@@ -22,9 +23,11 @@ SYSTEM_NAMES: dict[System, str] = {
     System.HCPCS: "HCPCS Level II",
     System.ICD10CM: "ICD-10-CM",
     System.ICD10PCS: "ICD-10-PCS",
+    System.ICD9CM: "ICD-9-CM",
 }
 
-# Procedure systems get :Procedure, diagnosis systems :Diagnosis.
+# Procedure systems get :Procedure, diagnosis systems :Diagnosis; ICD-9-CM has both volumes, so its codes
+# get the label of their volume (graph.importers.icd9cm).
 PROCEDURE_SYSTEMS = frozenset({System.CPT, System.HCPCS, System.ICD10PCS})
 
 
@@ -34,6 +37,7 @@ class Label(StrEnum):
     HCPCS = "HCPCS"
     ICD10CM = "ICD10CM"
     ICD10PCS = "ICD10PCS"
+    ICD9CM = "ICD9CM"
     PROCEDURE = "Procedure"
     DIAGNOSIS = "Diagnosis"
     CODE_SYSTEM = "CodeSystem"

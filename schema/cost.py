@@ -9,10 +9,10 @@ Two checks, both QUERY_TOO_COMPLEX:
   size computed once) must number at most MAX_EXPANDED_FIELDS;
 - before execution, with the variables known, the estimated cost must be at most MAX_COST. Every field
   counts once per object it is resolved on; a list holds its page size (`first`, `limit`, or the
-  `first`/`limit` of the field that returned its parent: search edges, neighbourhood nodes) or, without one,
-  FAN_OUT items (children: CHILDREN_FAN_OUT); `neighborhood` adds 2 * depth * limit and `similar` 10 * first
-  for the graph walks behind them. Values a resolver would refuse (a negative `first`) count as 1: the
-  resolver says what is wrong.
+  `first`/`limit` of the field that returned its parent: search edges, neighbourhood nodes), its declared
+  default (`children` has `first: 100`) or, without one, FAN_OUT items; `neighborhood` adds
+  2 * depth * limit and `similar` 10 * first for the graph walks behind them. Values a resolver would
+  refuse (a negative `first`) count as 1: the resolver says what is wrong.
 """
 
 from collections.abc import Iterator, Mapping
@@ -45,7 +45,6 @@ from schema.errors import QueryTooComplex
 MAX_EXPANDED_FIELDS = 2_000
 MAX_COST = 50_000
 FAN_OUT = 10
-CHILDREN_FAN_OUT = 25
 PAGE_ARGUMENTS = ("first", "limit")
 MAX_INT = 2**31 - 1  # GraphQL's Int; larger values are refused when variables are coerced
 
@@ -74,9 +73,10 @@ class QueryCost(SchemaExtension):
                 context.schema._schema, context.graphql_document, context.operation_name, context.variables
             )
             if cost > MAX_COST:
+                # The estimate stops counting once over the limit, so what it reached is a lower bound.
                 message = (
-                    f"The query's estimated cost is over {MAX_COST}: ask for fewer items per page "
-                    "(first, limit), fewer nested lists or fewer aliases."
+                    f"The query's estimated cost is at least {cost:,.0f}, over the limit of {MAX_COST:,}: "
+                    "ask for fewer items per page (first, limit), fewer nested lists or fewer aliases."
                 )
                 context.result = ExecutionResult(data=None, errors=[_too_complex(message)])
         yield
@@ -186,7 +186,7 @@ class _Estimate:
         is_list = is_list_type(returned)
         size = 1
         if is_list:
-            size = own_page or page or (CHILDREN_FAN_OUT if name == "children" else FAN_OUT)
+            size = own_page or page or FAN_OUT
         if is_composite_type(get_named_type(returned)):
             # A page size reaches the lists of the object the paged field returns (search → edges).
             inner_page = None if is_list else own_page

@@ -44,6 +44,7 @@ class Loaders:
     mappings: DataLoader[str, list[MappingRow]]
     knowledge: DataLoader[str, CodeKnowledge]
     condition: DataLoader[str, ConditionRow | None]
+    condition_billable_codes: DataLoader[str, dict[str, list[str]]]
     drug_codes: DataLoader[str, list[str]]
     similar: DataLoader[tuple[str, int], list[SimilarCode]]
     index_entries: DataLoader[str, list[IndexEntryRow]]
@@ -67,6 +68,7 @@ class Loaders:
             mappings=loader(codes.mappings, list),
             knowledge=loader(knowledge.code_knowledge, CodeKnowledge),
             condition=loader(knowledge.conditions_by_key, lambda: None),
+            condition_billable_codes=loader(knowledge.billable_codes_of_conditions, dict),
             drug_codes=loader(knowledge.drug_codes, list),
             similar=loader(_similar_by_first, list),
             index_entries=loader(index_terms.index_entries, list),

@@ -12,11 +12,13 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
+from graph.analyst import AnalystConsole
 from graph.driver import Graph
 from graph.errors import GraphError
 from graph.schema_setup import ensure_schema
 from graph.search.service import SearchService
 from server.access_log import AccessLogMiddleware
+from server.analyst import analyst_routes
 from server.auth import EDITOR_HEADER
 from server.body_limit import BodyLimitMiddleware
 from server.compression import compression
@@ -49,8 +51,9 @@ def cors(settings: Settings) -> list[Middleware]:
     ]
 
 
-def create_app(settings: Settings) -> Starlette:
-    """The app; its lifespan opens the driver, the search index and the follower, and closes them."""
+def create_app(settings: Settings, graph_type: type[Graph] = Graph) -> Starlette:
+    """The app; its lifespan opens the driver (a `graph_type`), the search index and the follower, and
+    closes them. Tests hand in a `Graph` of their own to meet faults the real engine cannot make on demand."""
     metrics = Metrics()
     cache = ResponseCache()
     metrics.watch(cache)
@@ -58,7 +61,9 @@ def create_app(settings: Settings) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[LifespanState]:
-        graph = Graph(settings.graph_config(), on_error=metrics.count_database_error)
+        graph = graph_type(settings.graph_config(), on_error=metrics.count_database_error)
+        analyst_config = settings.analyst_graph_config()
+        analyst = AnalystConsole(analyst_config) if analyst_config is not None else None
         try:
             search = SearchService(graph, settings.home / "search")
             every = settings.data_version_poll_seconds
@@ -71,13 +76,15 @@ def create_app(settings: Settings) -> Starlette:
             refresher = asyncio.create_task(follower.run())
             try:
                 # Lifespan state: Starlette gives each request a copy as `request.state` (server.state).
-                yield LifespanState(graph=graph, search=search, follower=follower)
+                yield LifespanState(graph=graph, search=search, follower=follower, analyst=analyst)
             finally:
                 # Awaited, so that a read the follower has in a worker thread ends before the driver closes.
                 refresher.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await refresher
         finally:
+            if analyst is not None:
+                analyst.close()
             graph.close()
 
     app = Starlette(
@@ -89,6 +96,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/graphql", graphql),
             Route("/graphql/", graphql),
             *fhir_routes(),
+            *analyst_routes(),
             *web_routes(),
         ],
         middleware=[

@@ -18,16 +18,21 @@ DEFAULT_EDITOR = "api-key"
 
 def editor_of(connection: HTTPConnection, api_key: SecretStr | None) -> Editor | None:
     """The editor of a request whose `Authorization` header holds the API key; None for any other request."""
-    authorization = connection.headers.get("Authorization")
-    if api_key is None or authorization is None:
+    token = bearer_token(connection)
+    if api_key is None or token is None or not key_matches(token, api_key):
         return None
-    scheme, _, token = authorization.strip().partition(" ")
-    if scheme.lower() != "bearer":
-        return None
+    return Editor(name=connection.headers.get(EDITOR_HEADER, DEFAULT_EDITOR))
+
+
+def bearer_token(connection: HTTPConnection) -> str | None:
+    """The token of an `Authorization: Bearer <token>` header; None without one."""
+    scheme, _, token = connection.headers.get("Authorization", "").strip().partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else None
+
+
+def key_matches(token: str, key: SecretStr) -> bool:
     # Compared as digests: compare_digest takes constant time only for inputs of equal length, and a digest
     # does not reveal the key's length either.
     sent = hashlib.sha256(token.strip().encode()).digest()
-    expected = hashlib.sha256(api_key.get_secret_value().encode()).digest()
-    if not hmac.compare_digest(sent, expected):
-        return None
-    return Editor(name=connection.headers.get(EDITOR_HEADER, DEFAULT_EDITOR))
+    expected = hashlib.sha256(key.get_secret_value().encode()).digest()
+    return hmac.compare_digest(sent, expected)

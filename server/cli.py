@@ -14,13 +14,14 @@ import typer
 import uvicorn
 from rich.console import Console
 
+from graph import bundle
 from graph.engine.control import EngineControl
 from graph.errors import GraphError
 from graph.importers.errors import ImportFormatError
 from graph.knowledge.errors import KnowledgeError
 from graph.knowledge.seed_files import check_seeds
 from graph.vocabulary.glossary import check_glossary
-from server.loading import SEEDS_PATH, LoadRequest, load_missing_vocabularies, run_load
+from server.loading import LoadRequest, load_missing_vocabularies, run_load
 from server.settings import Settings, SettingsError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="medgraph: search all medical codes.")
@@ -32,11 +33,15 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "schema.graphq
 
 
 def load_settings() -> Settings:
+    """The settings of the environment, with the bundled files looked for where they say."""
     try:
-        return Settings.from_environ(os.environ)
+        settings = Settings.from_environ(os.environ)
     except SettingsError as exc:
         typer.echo(f"medgraph: {exc}", err=True)
         raise typer.Exit(2) from None
+    if settings.bundle_dir is not None:
+        bundle.use(settings.bundle_dir)
+    return settings
 
 
 @contextmanager
@@ -162,8 +167,11 @@ app.add_typer(seeds_app, name="seeds")
 
 
 @seeds_app.command("check")
-def seeds_check(root: Annotated[Path, typer.Option(help="The seeds folder.")] = SEEDS_PATH) -> None:
+def seeds_check(root: Annotated[Path | None, typer.Option(help="The seeds folder.")] = None) -> None:
     """Validate every seed file; report each problem with its file and line; exit 1 when there are any."""
+    if root is None:
+        load_settings()
+        root = bundle.seeds_dir()
     problems = sorted([*check_seeds(root), *check_glossary(root)])
     for problem in problems:
         typer.echo(f"{problem.file}:{problem.line}: {problem.message}")

@@ -3,6 +3,7 @@
 from rich.console import Console
 
 from graph.driver import Graph
+from graph.vocabulary.gems import GemsLoadSummary
 from graph.vocabulary.history import HistoryLoadSummary
 from graph.vocabulary.history_sources import Load, Summary
 from graph.vocabulary.pcs_definitions import DefinitionsLoadSummary
@@ -20,6 +21,15 @@ def print_history(graph: Graph, loads: list[Load], console: Console) -> None:
 
 def describe(s: Summary) -> str:
     """One line that accounts for every record of the file: linked, kept as data, or not in the release."""
+    if isinstance(s, GemsLoadSummary):
+        return (
+            "; ".join(
+                f"{g.file}: {g.rows:,} rows, {g.links:,} MAPS_TO edges, {g.no_map:,} without a map,"
+                f" {g.unresolved:,} naming codes not in the releases"
+                for g in s.gems
+            )
+            + f" ({s.seconds:.1f} s)"
+        )
     if isinstance(s, DefinitionsLoadSummary):
         return (
             f"{s.source}: {s.terms:,} terms, {s.defined:,} of the {s.values:,} loaded ICD-10-PCS axis values"

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from graph import bundle
 from graph.driver import Graph
 from graph.errors import GraphError
 from graph.importers.cpt_csv import read_cpt_csv
@@ -21,8 +22,13 @@ from graph.reads.graph_state import is_empty
 from graph.schema_setup import ensure_schema
 from graph.vocabulary.bundled import VOCABULARIES, load_vocabulary, loaded_sources
 from graph.vocabulary.glossary import read_seed_glossary
-from graph.vocabulary.history_sources import BUNDLED_HISTORY, HISTORY_SOURCES
-from server.load_history import print_history
+from graph.vocabulary.history_sources import (
+    BEFORE_SERVING,
+    BUNDLED_HISTORY,
+    HISTORY_SOURCES,
+    missing_beside_serving,
+)
+from server.load_history import describe, print_history
 from server.load_progress import RichProgress, summary_table, vocabulary_table
 from server.settings import Settings
 
@@ -32,10 +38,8 @@ SYSTEM_ARGUMENTS = {
     "icd10pcs": System.ICD10PCS,
     "hcpcs": System.HCPCS,
     "cpt": System.CPT,
+    "icd9cm": System.ICD9CM,
 }
-
-
-SEEDS_PATH = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +60,12 @@ class LoadRequest:
                 raise ValueError("--source needs a system: medgraph load icd10cm|pcs|hcpcs|cpt --source FILE")
             return cls(
                 tuple(READERS),
-                seeds=SEEDS_PATH,
+                seeds=bundle.seeds_dir(),
                 vocabularies=tuple(VOCABULARIES),
                 history=BUNDLED_HISTORY,
             )
         if system == "seeds":
-            return cls((), seeds=source or SEEDS_PATH)
+            return cls((), seeds=source or bundle.seeds_dir())
         if system.lower() in VOCABULARIES:
             return cls((), source, vocabularies=(system.lower(),))
         if system.lower() in HISTORY_SOURCES:
@@ -77,7 +81,7 @@ class LoadRequest:
     @classmethod
     def codes_and_seeds(cls) -> "LoadRequest":
         """Every bundled release and the seeds: what the server needs before it serves."""
-        return cls(tuple(READERS), seeds=SEEDS_PATH, history=BUNDLED_HISTORY)
+        return cls(tuple(READERS), seeds=bundle.seeds_dir(), history=BEFORE_SERVING)
 
     def read(self, system: System) -> Release:
         if system is System.CPT:
@@ -91,12 +95,14 @@ class LoadRequest:
 
 
 def load_missing_vocabularies(settings: Settings, console: Console) -> None:
-    """Load each bundled index and table the graph lacks (never loaded, or a load that was killed).
+    """Load each bundled index and table the graph lacks (never loaded, or a load that was killed), then the
+    GEMs crosswalks if they are missing.
 
     `medgraph serve --load-if-empty` runs this beside the server, once the codes are in: the indexes add
-    about 40 s of writes on the embedded engine (the ICD-10-PCS Index about a quarter of them), and pages,
-    search and the API serve meanwhile (search gains the index words when the load bumps the data version).
-    A failure is reported; the server keeps serving.
+    about 40 s of writes on the embedded engine (the ICD-10-PCS Index about a quarter of them), the GEMs more,
+    and pages, search and the API serve meanwhile (search gains the index words when the load bumps the data
+    version; code pages show the crosswalks once they are in). A failure is reported; the server keeps
+    serving.
     """
     graph = Graph(settings.graph_config())
     try:
@@ -108,6 +114,8 @@ def load_missing_vocabularies(settings: Settings, console: Console) -> None:
                 summaries.append(load_vocabulary(graph, name, records, SilentProgress()))
         if summaries:
             console.print(vocabulary_table(summaries))
+        for load in missing_beside_serving(graph):
+            console.print(describe(load(graph, SilentProgress())))
     except (GraphError, ImportFormatError) as exc:
         console.print(f"medgraph: the indexes and tables were not loaded: {exc}")
     finally:

@@ -11,9 +11,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from graph.config import EngineConfig, GraphConfig
+from graph.engine.analyst_user import ANALYST_USER as ANALYST_ENGINE_USER
 
 EMBEDDED_DATABASE = "medgraph"
 EMBEDDED_USER = "root"
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 class SettingsError(ValueError):
@@ -35,6 +37,13 @@ class Settings(BaseModel):
     engine_http_port: int = Field(default=2481, ge=1, le=65535)
     engine_password: SecretStr = SecretStr("medgraph-embedded")
     engine_heap: str = Field(default="2g", pattern=r"^[0-9]+[mg]$")
+    # The embedded engine's read-only user for the analyst console (graph.engine.analyst_user).
+    engine_analyst_password: SecretStr = SecretStr("medgraph-analyst")
+    # The analyst console (/analyst): open without a key only when the app listens on loopback.
+    analyst_key: SecretStr | None = None
+    # On Neo4j, the console's own user (give it the built-in `reader` role); unset there: no console.
+    analyst_user: str | None = None
+    analyst_password: SecretStr | None = None
     query_timeout: float = Field(default=10.0, gt=0, le=300)
     # How often each replica reads the graph's data version to follow loads and writes made elsewhere.
     data_version_poll_seconds: float = Field(default=1.0, gt=0, le=3600)
@@ -43,6 +52,8 @@ class Settings(BaseModel):
     # Browser origins allowed to call the API cross-site, comma-separated; unset: no CORS headers at all.
     cors_origins: str = Field(default="", pattern=r"^(\*|https?://[^\s,/]+(,\s*https?://[^\s,/]+)*)?$")
     log_level: str = Field(default="info", pattern=r"^(debug|info|warning|error)$")
+    # A folder holding `data/` and `seeds/`, for an installation outside a checkout (graph/bundle.py).
+    bundle_dir: Path | None = None
 
     @property
     def embedded(self) -> bool:
@@ -65,7 +76,24 @@ class Settings(BaseModel):
             password=self.engine_password.get_secret_value(),
             heap=self.engine_heap,
             database=self.neo4j_database or EMBEDDED_DATABASE,
+            analyst_password=self.engine_analyst_password.get_secret_value(),
         )
+
+    def analyst_graph_config(self) -> GraphConfig | None:
+        """How the analyst console reaches the graph, as its own read-only user; None when it has none."""
+        app = self.graph_config()
+        if self.neo4j_uri is None:
+            user, password = ANALYST_ENGINE_USER, self.engine_analyst_password.get_secret_value()
+        elif self.analyst_user and self.analyst_password is not None:
+            user, password = self.analyst_user, self.analyst_password.get_secret_value()
+        else:
+            return None
+        return GraphConfig(uri=app.uri, user=user, password=password, database=app.database,
+                           query_timeout=app.query_timeout)  # fmt: skip
+
+    @property
+    def on_loopback(self) -> bool:
+        return self.host in LOOPBACK_HOSTS
 
     def graph_config(self) -> GraphConfig:
         if self.neo4j_uri is None:

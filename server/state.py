@@ -8,6 +8,7 @@ from typing import TypedDict
 
 from starlette.requests import HTTPConnection
 
+from graph.analyst import AnalystConsole
 from graph.driver import Graph
 from graph.search.service import SearchService
 from server.data_follower import DataFollower
@@ -17,6 +18,7 @@ class LifespanState(TypedDict):
     graph: Graph
     search: SearchService
     follower: DataFollower
+    analyst: AnalystConsole | None  # the analyst console's own read-only driver; None when it has no user
 
 
 def graph_of(connection: HTTPConnection) -> Graph:

@@ -19,6 +19,7 @@ import uvicorn
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
+from graph.bundle import seeds_dir
 from graph.driver import Graph
 from graph.engine.control import EngineControl
 from graph.knowledge.loader import load_knowledge
@@ -32,7 +33,6 @@ from graph.vocabulary.bundled import load_bundled_vocabularies
 from graph.vocabulary.glossary import read_seed_glossary
 from graph.vocabulary.history_sources import load_bundled_history
 from server.app import create_app
-from server.loading import SEEDS_PATH
 from server.settings import Settings
 
 
@@ -90,7 +90,7 @@ def loaded_graph(graph: Graph) -> Graph:
     for system, read in READERS.items():
         load_release(graph, read(BUNDLED_PATHS[system]()), SilentProgress())
     load_bundled_vocabularies(graph, SilentProgress())
-    load_knowledge(graph, load_seeds(SEEDS_PATH), read_seed_glossary(SEEDS_PATH))
+    load_knowledge(graph, load_seeds(seeds_dir()), read_seed_glossary(seeds_dir()))
     load_bundled_history(graph, SilentProgress())
     return graph
 

@@ -75,7 +75,11 @@ class EngineControl:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,  # Ctrl-C in a terminal goes to `serve`, which stops us in order
-                env={**os.environ, "MEDGRAPH_ENGINE_ROOT_PASSWORD": self.config.password},
+                env={
+                    **os.environ,
+                    "MEDGRAPH_ENGINE_ROOT_PASSWORD": self.config.password,
+                    "MEDGRAPH_ENGINE_ANALYST_PASSWORD": self.config.analyst_password,
+                },
                 cwd=self.config.home,
             )
         self.config.pid_file.write_text(f"{process.pid}\n")

@@ -2,6 +2,9 @@
 
 Started by `graph.engine.control`, never imported by the web app. Runs in the engine's home folder because
 ArcadeDB writes part of its logs relative to the working directory. SIGTERM stops it cleanly.
+
+At each start it also (re)creates the analysts' engine user (graph.engine.analyst_user): the analyst console
+connects with it, and the engine's own permissions keep it from writing.
 """
 
 import argparse
@@ -10,6 +13,8 @@ import signal
 import sys
 import threading
 from pathlib import Path
+
+from graph.engine.analyst_user import ensure_analyst_user
 
 BOLT_PLUGIN = "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"
 
@@ -23,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heap", default="2g")
     args = parser.parse_args(argv)
     password = os.environ.pop("MEDGRAPH_ENGINE_ROOT_PASSWORD", "")
+    analyst_password = os.environ.pop("MEDGRAPH_ENGINE_ANALYST_PASSWORD", "")
 
     home: Path = args.home.resolve()
     home.mkdir(parents=True, exist_ok=True)
@@ -44,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     server.start()
     server.create_database(args.database)  # opens it, creating it on first start
+    if analyst_password:
+        ensure_analyst_user(server, args.database, analyst_password)
     print(f"medgraph engine ready: bolt://127.0.0.1:{args.bolt_port} database {args.database}", flush=True)
 
     stopped = threading.Event()

@@ -2,10 +2,15 @@
 
 from graph.driver import Graph
 from graph.explain.hcpcs import explain_hcpcs
+from graph.explain.icd9cm import explain_icd9
+from graph.explain.icd10cm_page import icd10cm_explanation
+from graph.explain.icd10pcs import explain_pcs
 from graph.explain.model import Explanation
+from graph.explain.pcs_headings import explain_pcs_heading
 from graph.model import System
-from graph.reads.codes import CodeRow
+from graph.reads.codes import CodeRow, ancestors, children, codes_by_uid, mappings
 from graph.reads.explain import codes_named, hcpcs_cross_reference_uids
+from graph.reads.pcs_explain import pcs_facts
 
 
 def generate_explanation(graph: Graph, code: CodeRow) -> Explanation | None:
@@ -13,4 +18,16 @@ def generate_explanation(graph: Graph, code: CodeRow) -> Explanation | None:
     if code.system == System.HCPCS:
         named = [value for n in range(1, 6) if (value := code.properties.get(f"cross_reference_{n}"))]
         return explain_hcpcs(code, codes_named(graph, hcpcs_cross_reference_uids(named)))
+    if code.system == System.ICD10CM:
+        return icd10cm_explanation(graph, code.uid)
+    if code.system == System.ICD10PCS and code.billable:
+        facts = pcs_facts(graph, [code.uid]).get(code.uid)
+        return explain_pcs(facts) if facts else None
+    if code.system == System.ICD10PCS:
+        above = ancestors(graph, [code.uid]).get(code.uid, [])
+        rows = codes_by_uid(graph, above)
+        below = len(children(graph, [code.uid]).get(code.uid, []))
+        return explain_pcs_heading(code, [rows[uid] for uid in above if uid in rows], below)
+    if code.system == System.ICD9CM:
+        return explain_icd9(code, mappings(graph, [code.uid]).get(code.uid, []))
     return None

@@ -5,7 +5,6 @@ Codes that need a 7th character are not listed: a `<sevenChrDef>` on a code or a
 characters, and every leaf below it is published with each of them. This importer writes those out.
 """
 
-import importlib.util
 import logging
 import re
 import xml.etree.ElementTree as ET
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from graph.importers.errors import ImportFormatError
 from graph.importers.records import CodeKind, CodeRecord, NoteRecord, Release
+from graph.importers.source_files import installed_package_path
 from graph.model import SYSTEM_NAMES, System
 
 logger = logging.getLogger(__name__)
@@ -65,11 +65,8 @@ class _Node:
 
 def bundled_tabular_path() -> Path:
     """The newest tabular XML shipped in the `simple_icd_10_cm` package's `data` folder."""
-    # find_spec locates the package without importing it: importing it parses the whole XML (about 3 s).
-    spec = importlib.util.find_spec("simple_icd_10_cm")
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("package simple_icd_10_cm is not installed")
-    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    # Not imported: importing the package parses the whole XML (about 3 s).
+    data = installed_package_path("simple_icd_10_cm") / "data"
     dated = [(_file_date(path), path) for path in data.glob("icd10c*-tabular-*.xml")]
     if not dated:
         raise FileNotFoundError(f"no icd10c*-tabular-*.xml in {data}")

@@ -6,6 +6,7 @@ so a user loading a new release learns which file and which line to look at.
 
 import csv
 import gzip
+import importlib.util
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,14 +15,20 @@ from typing import TextIO
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from graph import bundle
 from graph.importers.errors import ImportFormatError
-
-# `data/` at the top of the repository: the official files a fresh clone ships with.
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
 def bundled_data_path(name: str) -> Path:
-    return DATA_DIR / name
+    return bundle.data_file(name)
+
+
+def installed_package_path(package: str) -> Path:
+    """The folder of an installed package, found without importing it (importing may do real work)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"package {package} is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def open_text(path: Path, encoding: str = "utf-8") -> TextIO:

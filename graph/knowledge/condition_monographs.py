@@ -6,7 +6,7 @@ Called by `graph.knowledge.loader` after the vocabulary and the procedure monogr
 from typing import Any
 
 from graph.driver import Statement
-from graph.knowledge.seed_files import Seeds
+from graph.knowledge.seed_collection import Seeds
 from graph.knowledge.seed_models import ConditionEntry, ConditionMonograph
 from graph.model import System
 from graph.queries import load_condition_monographs as q

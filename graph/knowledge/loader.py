@@ -18,8 +18,9 @@ from graph.knowledge.condition_monographs import (
     monograph_key,
 )
 from graph.knowledge.errors import SeedLoadError
-from graph.knowledge.seed_files import Seeds, referenced_official_codes
+from graph.knowledge.seed_collection import Seeds
 from graph.knowledge.seed_models import ConditionEntry, DrugEntry, Monograph, VocabEntry
+from graph.knowledge.seed_references import referenced_official_codes
 from graph.model import System
 from graph.queries import load_knowledge as q
 from graph.timestamps import utc_now

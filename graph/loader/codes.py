@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from graph.driver import Graph, Statement
+from graph.importers.icd9cm import DIAGNOSIS, PROCEDURE, VOLUME
 from graph.importers.records import CodeRecord, Release
 from graph.loader.batches import run_batches
 from graph.loader.progress import Progress
@@ -22,6 +23,10 @@ CREATE_BY_SYSTEM: dict[System, LiteralString] = {
     System.ICD10PCS: q.CREATE_ICD10PCS_CODES,
     System.HCPCS: q.CREATE_HCPCS_CODES,
     System.CPT: q.CREATE_CPT_CODES,
+}
+ICD9CM_CREATE_BY_VOLUME: dict[str, LiteralString] = {
+    DIAGNOSIS: q.CREATE_ICD9CM_DIAGNOSES,
+    PROCEDURE: q.CREATE_ICD9CM_PROCEDURES,
 }
 
 NOTE_EDGE_STATEMENTS: dict[Rel, LiteralString] = {
@@ -73,13 +78,8 @@ def load_release(graph: Graph, release: Release, progress: Progress) -> LoadSumm
     ]
     # Codes the graph lacks are created, the others updated: each code is written once. `existing` was read
     # at the start of this load, so a re-run after a kill updates what the killed run created.
-    run_batches(
-        graph,
-        progress,
-        f"{system} codes",
-        [r for r in rows if r["uid"] not in existing],
-        CREATE_BY_SYSTEM[system],
-    )
+    for query, new in _creates(system, [r for r in rows if r["uid"] not in existing]):
+        run_batches(graph, progress, f"{system} codes", new, query)
     if existing:
         run_batches(
             graph,
@@ -108,6 +108,16 @@ def load_release(graph: Graph, release: Release, progress: Progress) -> LoadSumm
         changes=changes,
         seconds=time.perf_counter() - started,
     )
+
+
+def _creates(system: System, rows: list[dict[str, Any]]) -> list[tuple[LiteralString, list[dict[str, Any]]]]:
+    """The statement that creates each new code with all its labels, and the codes it creates."""
+    if system is not System.ICD9CM:
+        return [(CREATE_BY_SYSTEM[system], rows)]
+    return [
+        (query, [r for r in rows if r["props"][VOLUME] == volume])
+        for volume, query in ICD9CM_CREATE_BY_VOLUME.items()
+    ]
 
 
 def code_properties(system: System, code: CodeRecord, version: str) -> dict[str, Any]:

@@ -21,6 +21,7 @@ ORDER BY sharedRisks DESC, code
 # 2. From a drug to the diagnoses it treats, through the procedures that use it.
 DRUG_TO_DIAGNOSES = """
 MATCH (d:Drug {key: $drug})<-[:USES_DRUG]-(p:Code)-[:INDICATED_FOR]->(k:Condition)-[:CODED_AS]->(dx:Code)
+WITH d, p, k, dx ORDER BY dx.code
 RETURN d.name AS drug, p.code AS procedure, k.name AS condition, collect(DISTINCT dx.code)[0..10] AS diagnoses
 ORDER BY procedure, condition
 """
@@ -133,4 +134,48 @@ MATCH (t:IndexTerm)-[:USE]->(v:PcsValue)
 WHERE t.lookupKey = toLower($word)
 RETURN t.title AS word, v.axis AS axis, v.meaning AS meaning, v.key AS value
 ORDER BY value
+"""
+
+# 17. A code's CMS GEMs crosswalks both ways, with the published flags.
+GEM_CROSSWALKS_OF_CODE = """
+MATCH (c:Code {uid: $uid})-[r:MAPS_TO]-(o:Code)
+WHERE r.source = 'CMS GEMs'
+RETURN CASE WHEN startNode(r) = c THEN 'maps to' ELSE 'mapped from' END AS direction, o.system AS system,
+       o.code AS code, o.title AS title, r.approximate AS approximate, r.combination AS combination,
+       r.scenario AS scenario, r.choiceList AS choiceList
+ORDER BY direction DESC, scenario, choiceList, code
+"""
+
+# 18. ICD-10-CM codes of a subtree (I50.2 …) that take several ICD-9-CM codes together, by scenario.
+GEM_COMBINATIONS_IN_SUBTREE = """
+MATCH (c:Code)-[:CHILD_OF*0..3]->(:Code {uid: $top})
+MATCH (c)-[r:MAPS_TO]->(o:ICD9CM)
+WHERE r.source = 'CMS GEMs' AND r.combination
+RETURN c.code AS code, r.scenario AS scenario, r.choiceList AS choiceList, collect(o.code) AS choices
+ORDER BY code, scenario, choiceList
+"""
+
+# 19. The ICD-9-CM codes whose GEM leads into an ICD-10-CM subtree (I82.4 …): old data to new codes.
+ICD9_CODES_INTO_SUBTREE = """
+MATCH (old:ICD9CM)-[r:MAPS_TO]->(c:Code)-[:CHILD_OF*0..3]->(:Code {uid: $top})
+WHERE r.source = 'CMS GEMs'
+RETURN old.code AS icd9, old.title AS title, collect(DISTINCT c.code) AS icd10
+ORDER BY icd9
+"""
+
+# 20. Codes the GEMs give no equivalent in another system.
+GEM_NO_MAP_CODES = """
+MATCH (c:Code)
+WHERE c.gemsNoMap IS NOT NULL
+RETURN c.system AS system, c.gemsNoMap AS noMapTo, c.code AS code, c.title AS title
+ORDER BY system, code
+"""
+
+# 21. A code with its neighbours, as a picture: the console draws the nodes and relationships it returns.
+# Neighbouring codes come first, so the limit cuts curated facts (risks, settings), never the codes to expand.
+CODE_WITH_NEIGHBOURS = """
+MATCH (c:Code {uid: $uid})-[r]-(n)
+RETURN c, r, n
+ORDER BY CASE WHEN n:Code THEN 0 ELSE 1 END, type(r), n.uid
+LIMIT 40
 """

@@ -44,10 +44,19 @@ MATCH (c:Code {uid: uid})-[r:EXCLUDES1|EXCLUDES2|CODE_FIRST|CODE_ALSO|USE_ADDITI
 RETURN uid, type(r) AS type, r.note AS note, t.uid AS target, t.code AS code
 ORDER BY uid, type, note, code
 """
+# Both directions; the GEMs flags (combination, scenario, choiceList) are null on curated crosswalks.
 MAPPINGS = """
 UNWIND $uids AS uid
 MATCH (c:Code {uid: uid})-[r:MAPS_TO]-(other:Code)
-RETURN uid, other.uid AS other, other.code AS code, r.source AS source, r.approximate AS approximate,
-       startNode(r) = c AS outgoing
-ORDER BY uid, code
+RETURN uid, other.uid AS other, other.system AS system, other.code AS code, r.source AS source,
+       r.approximate AS approximate, r.combination AS combination, r.scenario AS scenario,
+       r.choiceList AS choiceList, startNode(r) = c AS outgoing
+ORDER BY uid, scenario, choiceList, code
+"""
+# The target system a GEM gives the code no map to (graph/queries/gems.py).
+NO_MAPS = """
+UNWIND $uids AS uid
+MATCH (c:Code {uid: uid})
+WHERE c.gemsNoMap IS NOT NULL
+RETURN uid, c.gemsNoMap AS system
 """

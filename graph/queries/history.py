@@ -68,6 +68,8 @@ MATCH (c:Code {uid: r.uid})
 SET c.poaExempt = r.exempt
 """
 
+LOADED_HISTORY_SOURCES = "MATCH (s:HistorySource) RETURN s.source AS source"
+
 # A finished load of a history source: its release and counts; a new data version for derived views.
 FINISH_HISTORY_LOAD = """
 MERGE (s:HistorySource {source: $source})

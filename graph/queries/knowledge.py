@@ -30,6 +30,17 @@ RETURN n {.key, .name, .synonyms, .description} AS concept,
   [(n)<-[:INDICATED_FOR]-(p:Code) | p.uid] AS procedures
 """
 CONDITION_KEYS = "MATCH (n:Condition) RETURN n.key AS key ORDER BY key"
+# The billable codes under each code a condition is coded as: the code itself when billable, and every billable
+# code below it (an ICD-10-CM category is at most four levels above its seven-character codes). One pattern
+# from the condition down: written as a second MATCH from an unbound `b`, the embedded engine walked up from
+# every code instead (61 s for deep vein thrombosis, against 0.06 s).
+BILLABLE_CODES_OF_CONDITIONS = """
+UNWIND $keys AS key
+MATCH (:Condition {key: key})-[:CODED_AS]->(k:Code)<-[:CHILD_OF*0..5]-(b:Code)
+WHERE b.billable = true
+RETURN DISTINCT key, k.uid AS coded, b.uid AS uid
+ORDER BY key, coded, uid
+"""
 DRUG_CODES = """
 UNWIND $keys AS key
 MATCH (n:Drug {key: key})-[:CODED_AS]->(c:Code)

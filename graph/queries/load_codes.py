@@ -23,6 +23,17 @@ UNWIND $rows AS r
 CREATE (c:Code:HCPCS:Procedure {uid: r.uid})
 SET c += r.props
 """
+# ICD-9-CM has both volumes: each code gets the label of its own (property `volume`).
+CREATE_ICD9CM_DIAGNOSES = """
+UNWIND $rows AS r
+CREATE (c:Code:ICD9CM:Diagnosis {uid: r.uid})
+SET c += r.props
+"""
+CREATE_ICD9CM_PROCEDURES = """
+UNWIND $rows AS r
+CREATE (c:Code:ICD9CM:Procedure {uid: r.uid})
+SET c += r.props
+"""
 CREATE_CPT_CODES = """
 UNWIND $rows AS r
 CREATE (c:Code:CPT:Procedure {uid: r.uid})

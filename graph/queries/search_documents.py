@@ -19,6 +19,13 @@ WHERE c.uid >= $first AND c.uid <= $last
 RETURN collect(c {.uid, .system, .code, .codeCompact, .title, .shortTitle, .plainTitle, .kind, .billable, .active, .inclusionTerms, .effectiveDate, .terminationDate, .curated, .release}) AS codes
 """
 
+# Texts that may define abbreviations, "… (esrd)" (graph.search.abbreviations): titles with a parenthesis, and
+# inclusion terms (lists, flattened by the reader).
+DEFINING_TITLES = "MATCH (c:Code) WHERE c.title CONTAINS '(' RETURN collect(c.title) AS titles"
+INCLUSION_TERM_LISTS = (
+    "MATCH (c:Code) WHERE c.inclusionTerms IS NOT NULL RETURN collect(c.inclusionTerms) AS terms"
+)
+
 # A condition monograph's lay names ("high blood pressure") are words for the condition's codes too.
 CONDITION_CODES = """
 MATCH (n:Condition)-[:CODED_AS]->(c)

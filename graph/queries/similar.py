@@ -7,18 +7,20 @@ a PCS axis value tens of thousands of codes): codes under such a parent arrive a
 caller lists from the code's own characters, each one an index lookup.
 """
 
-# Curated evidence: explicit relations in both directions, and the shared concepts with every other code
+# Curated evidence: explicit relations in both directions (not the GEMs: a retired ICD-9-CM code is no similar
+# code, and the code page lists the crosswalks itself), and the shared concepts with every other code
 # linked to them (how many share a concept is what makes it rare). `curated` is the population for IDF.
 SIMILAR_CURATED = """
 UNWIND $uids AS uid
 MATCH (c:Code {uid: uid})
 CALL (c) {
   MATCH (c)-[r:RELATED|HAS_ALTERNATIVE|MAPS_TO]->(o)
-  WHERE o.uid IS NOT NULL
+  WHERE o.uid IS NOT NULL AND coalesce(r.source, '') <> 'CMS GEMs'
   RETURN collect({uid: o.uid, system: o.system, code: o.code, rel: type(r), outgoing: true, type: r.type, approximate: r.approximate}) AS outgoing
 }
 CALL (c) {
   MATCH (c)<-[r:RELATED|HAS_ALTERNATIVE|MAPS_TO]-(o)
+  WHERE coalesce(r.source, '') <> 'CMS GEMs'
   RETURN collect({uid: o.uid, system: o.system, code: o.code, rel: type(r), outgoing: false, type: r.type, approximate: r.approximate}) AS incoming
 }
 CALL (c) {

@@ -6,6 +6,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from graph.driver import Graph
+from graph.importers.gems import SOURCE as GEMS_SOURCE
+from graph.importers.icd9cm import PROCEDURE, VOLUME
 from graph.model import NOTE_EDGES, NOTE_PROPERTIES, System
 from graph.queries import codes as q
 
@@ -52,10 +54,18 @@ class CodeRow:
 
 @dataclass(frozen=True, slots=True)
 class MappingRow:
-    uid: str
+    uid: str | None  # None where the source says the code has no equivalent in `system`
+    system: str
     source: str | None
     approximate: bool
     outgoing: bool
+    combination: bool = False
+    scenario: int | None = None  # of a combination: one way to code the source with several codes
+    choice_list: int | None = None  # within the scenario: code one target of each of its choice lists
+
+    @property
+    def no_map(self) -> bool:
+        return self.uid is None
 
 
 def compact_code(typed: str) -> str:
@@ -64,13 +74,19 @@ def compact_code(typed: str) -> str:
 
 
 def find_code(graph: Graph, system: System, typed: str) -> CodeRow | None:
-    rows = graph.read(q.CODE_BY_COMPACT, system=system.value, compact=compact_code(typed))
-    return _code_row(rows[0]["code"]) if rows else None
+    """The code as typed, with or without its dot. ICD-9-CM's volumes share undotted forms (`0010` is
+    diagnosis 001.0 and procedure 00.10): the dotted form says which; without it, the diagnosis."""
+    rows = [
+        row["code"] for row in graph.read(q.CODE_BY_COMPACT, system=system.value, compact=compact_code(typed))
+    ]
+    exact = typed.strip().upper()
+    rows.sort(key=lambda code: (code["code"] != exact, code.get(VOLUME) == PROCEDURE))
+    return code_row(rows[0]) if rows else None
 
 
 def codes_by_uid(graph: Graph, uids: list[str]) -> dict[str, CodeRow]:
     rows = graph.read(q.CODES_BY_UID, uids=uids)
-    return {row["code"]["uid"]: _code_row(row["code"]) for row in rows}
+    return {row["code"]["uid"]: code_row(row["code"]) for row in rows}
 
 
 def roots(graph: Graph, system: System, first: int, offset: int) -> list[str]:
@@ -106,25 +122,34 @@ def note_targets(graph: Graph, uids: list[str]) -> dict[str, dict[tuple[str, str
 
 
 def mappings(graph: Graph, uids: list[str]) -> dict[str, list[MappingRow]]:
+    """Crosswalks of each code in both directions, then the systems a GEM gives it no map to."""
     found: dict[str, list[MappingRow]] = defaultdict(list)
     for row in graph.read(q.MAPPINGS, uids=uids):
         found[row["uid"]].append(
             MappingRow(
                 uid=row["other"],
+                system=row["system"],
                 source=row["source"],
                 approximate=bool(row["approximate"]),
                 outgoing=bool(row["outgoing"]),
+                combination=bool(row["combination"]),
+                scenario=row["scenario"] or None,
+                choice_list=row["choiceList"] or None,
             )
+        )
+    for row in graph.read(q.NO_MAPS, uids=uids):
+        found[row["uid"]].append(
+            MappingRow(uid=None, system=row["system"], source=GEMS_SOURCE, approximate=True, outgoing=True)
         )
     return found
 
 
 def head_row(head: dict[str, Any]) -> CodeRow:
     """A code's row from the HEAD_PROPERTIES the search index keeps (its notes are read when asked for)."""
-    return replace(_code_row(head), complete=False)
+    return replace(code_row(head), complete=False)
 
 
-def _code_row(props: dict[str, Any]) -> CodeRow:
+def code_row(props: dict[str, Any]) -> CodeRow:
     return CodeRow(
         uid=props["uid"],
         system=props["system"],

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from graph.driver import Graph
 from graph.queries import index_reads as q
@@ -27,14 +28,19 @@ def index_entries(graph: Graph, uids: list[str]) -> dict[str, list[IndexEntryRow
 
     An ICD-10-PCS line prints its lead with its reference ("Appendectomy see Resection, Appendix 0DTJ"): it
     leads here itself and through the term it names, and is listed once, with the reference."""
+    return entries_of(graph.read(q.SEE_ENTRIES, uids=uids), graph.read(q.INDEX_ENTRIES, uids=uids))
+
+
+def entries_of(see: list[dict[str, Any]], own: list[dict[str, Any]]) -> dict[str, list[IndexEntryRow]]:
+    """Each code's entries from the rows of SEE_ENTRIES and INDEX_ENTRIES (graph.queries.index_reads)."""
     found: dict[str, list[IndexEntryRow]] = defaultdict(list)
-    for row in graph.read(q.SEE_ENTRIES, uids=uids):
+    for row in see:
         found[row["uid"]].append(_row(row, tuple(row["see"])))
     referring = {(uid, r.source, r.path) for uid, rows in found.items() for r in rows}
-    for row in graph.read(q.INDEX_ENTRIES, uids=uids):
-        own = _row(row, None)
-        if (row["uid"], own.source, own.path) not in referring:
-            found[row["uid"]].append(own)
+    for row in own:
+        own_entry = _row(row, None)
+        if (row["uid"], own_entry.source, own_entry.path) not in referring:
+            found[row["uid"]].append(own_entry)
     return {uid: sorted(rows, key=_order)[:MAX_ENTRIES] for uid, rows in found.items()}
 
 

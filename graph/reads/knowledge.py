@@ -85,6 +85,14 @@ def drug_codes(graph: Graph, keys: list[str]) -> dict[str, list[str]]:
     return found
 
 
+def billable_codes_of_conditions(graph: Graph, keys: list[str]) -> dict[str, dict[str, list[str]]]:
+    """By condition key: each code it is coded as, with the uids of its billable codes in code order."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for row in graph.read(q.BILLABLE_CODES_OF_CONDITIONS, keys=keys):
+        found.setdefault(row["key"], {}).setdefault(row["coded"], []).append(row["uid"])
+    return found
+
+
 def condition_keys(graph: Graph) -> list[str]:
     return [row["key"] for row in graph.read(q.CONDITION_KEYS)]
 

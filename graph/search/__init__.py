@@ -6,7 +6,8 @@
     index.suggest("I82.4")
 
 Modules: documents (graph → documents), fields (schema, analyzers), parse (user text → code and words),
-query (→ Tantivy query), highlight, cursor, storage (persisted folders), index (build, search, suggest).
+query (→ Tantivy query), highlight, cursor, storage (persisted folders), spelling (visible typo
+correction), index (build, search, suggest).
 """
 
 from graph.search.documents import CodeDocument, read_documents
@@ -22,6 +23,7 @@ from graph.search.index import (
     Suggestion,
 )
 from graph.search.parse import MAX_QUERY_CHARS
+from graph.search.spelling import Correction
 
 __all__ = [
     "MAX_PAGE_SIZE",
@@ -29,6 +31,7 @@ __all__ = [
     "MAX_SUGGESTIONS",
     "BuildStats",
     "CodeDocument",
+    "Correction",
     "Highlight",
     "SearchError",
     "SearchHit",

@@ -21,6 +21,7 @@ from graph.driver import Graph
 from graph.queries import search_documents as q
 from graph.reads.codes import HEAD_PROPERTIES
 from graph.reads.glossary import read_glossary
+from graph.search.abbreviations import Abbreviations
 from graph.search.index_words import IndexWords
 from graph.search.pcs_includes import PcsIncludes
 from graph.search.plain_language import PlainLanguage
@@ -46,6 +47,9 @@ class CodeDocument:
     index_terms: tuple[str, ...] = ()  # the official index entries that lead here (graph.search.index_words)
     head: bytes = b""  # HEAD_PROPERTIES as JSON, stored for hits to show (graph.reads.codes.head_row)
     plain_words: tuple[str, ...] = ()  # glossary words for the medical phrases of title and inclusion terms
+    abbreviations: tuple[str, ...] = ()  # abbreviations the official texts define for its words
+    # index terms and glossary words that name the code itself (concept_keys)
+    concept_names: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -91,6 +95,7 @@ def iter_documents(graph: Graph, page_size: int = PAGE_SIZE) -> Iterator[CodeDoc
     index = IndexWords.read(lambda query: _collected(graph, query), uids)
     includes = PcsIncludes.read(lambda query: _collected(graph, query))
     glossary = PlainLanguage(read_glossary(graph))
+    abbreviations = read_abbreviations(graph, index)
     pages = [(uids[i], uids[min(i + page_size, len(uids)) - 1]) for i in range(0, len(uids), page_size)]
     # READERS pages are read at once while the caller indexes the one before (the engine has cores of its
     # own), and no more are read ahead: the pages read but not indexed are what this costs in memory.
@@ -100,9 +105,11 @@ def iter_documents(graph: Graph, page_size: int = PAGE_SIZE) -> Iterator[CodeDoc
         for first, last in pages:
             ahead.append(pool.submit(_collected, graph, q.CODE_DOCUMENTS, first=first, last=last))
             if len(ahead) > READERS:
-                yield from _documents(ahead.popleft().result(), words, index, glossary, includes)
+                yield from _documents(
+                    ahead.popleft().result(), words, index, glossary, includes, abbreviations
+                )
         while ahead:
-            yield from _documents(ahead.popleft().result(), words, index, glossary, includes)
+            yield from _documents(ahead.popleft().result(), words, index, glossary, includes, abbreviations)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -113,9 +120,16 @@ def _documents(
     index: IndexWords,
     glossary: PlainLanguage,
     includes: PcsIncludes,
+    abbreviations: Abbreviations,
 ) -> Iterator[CodeDocument]:
     for row in sorted(rows, key=lambda row: row["uid"]):
-        yield document(row, words, index, glossary, includes)
+        yield document(row, words, index, glossary, includes, abbreviations)
+
+
+def read_abbreviations(graph: Graph, index: IndexWords) -> Abbreviations:
+    """The abbreviations defined by the titles, inclusion terms and index entries of the graph."""
+    terms = [term for terms in _collected(graph, q.INCLUSION_TERM_LISTS) for term in terms]
+    return Abbreviations.of_texts([*_collected(graph, q.DEFINING_TITLES), *terms, *index.entries()])
 
 
 def read_curated_words(graph: Graph) -> CuratedWords:
@@ -137,10 +151,11 @@ def document(
     index: IndexWords | None = None,
     glossary: PlainLanguage | None = None,
     includes: PcsIncludes | None = None,
+    abbreviations: Abbreviations | None = None,
 ) -> CodeDocument:
     """A document from a code row (every property CODE_DOCUMENTS returns, null where absent), the curated
-    words, the index words, the glossary and the PCS body part and device names. This runs for every code: it
-    does no work for what most codes lack."""
+    words, the index words, the glossary, the PCS body part and device names and the defined abbreviations.
+    This runs for every code: it does no work for what most codes lack."""
     uid, title, system, compact, plain = (
         row["uid"],
         row["title"],
@@ -177,7 +192,25 @@ def document(
         ),
         orjson.dumps({key: row[key] for key in HEAD_PROPERTIES if row.get(key) is not None}),
         glossary.plain_words((title, *inclusion_terms)) if glossary is not None else (),
+        abbreviations.leading_words((title, *inclusion_terms)) if abbreviations is not None else (),
+        _concept_names(
+            (
+                *(index.concepts_for_code(uid, system, compact) if index is not None else ()),
+                *(includes.for_code(uid) if includes is not None else ()),
+            ),
+            (*names, *inclusion_terms),
+            glossary,
+        ),
     )
+
+
+def _concept_names(
+    concepts: tuple[str, ...], names: tuple[str, ...], glossary: PlainLanguage | None
+) -> tuple[str, ...]:
+    """The index terms that name the code, and the glossary's plain words for any of its names."""
+    if glossary is None:
+        return concepts
+    return (*concepts, *glossary.naming_words((*concepts, *names)))
 
 
 def _words(name: str | None, more: Iterable[str | None] | None) -> list[str]:

@@ -12,6 +12,7 @@ import tantivy
 from tantivy import Filter, TextAnalyzerBuilder, Tokenizer
 
 STEMMED = "medgraph_stemmed"
+UNSTEMMED = "medgraph_unstemmed"
 MAX_TOKEN_CHARS = 40
 
 
@@ -28,6 +29,12 @@ class Field(StrEnum):
     RELATED_NAMES = "related_names"  # curated condition names inherited from an ancestor's condition
     INDEX_TERMS = "index_terms"  # the official index entries (and `see` words) that lead to the code
     PLAIN_WORDS = "plain_words"  # everyday words of the glossary phrases in the code's own words
+    ABBREVIATIONS = "abbreviations"  # abbreviations the official texts define for the code's words
+    TITLE_HEAD = "title_head"  # the title's first word: what an ICD title names, its kind comes after
+    CONCEPT_KEYS = "concept_keys"  # the word-stem sets of the code's names (graph.search.concept_keys)
+    SPELLING = (
+        "spelling"  # every word above, unstemmed: the vocabulary of typo correction (graph.search.spelling)
+    )
     HEAD = "head"  # stored only: the code's own properties but its notes (JSON), for hits to show the code
 
 
@@ -58,10 +65,19 @@ def build_schema() -> tantivy.Schema:
     builder.add_boolean_field(Field.ACTIVE, stored=True, indexed=True)
     # Positions only where phrases are scored (the title); BM25 needs frequencies.
     builder.add_text_field(Field.TITLE, stored=True, tokenizer_name=STEMMED, index_option="position")
-    for name in (Field.INCLUSION_TERMS, Field.NAMES, Field.RELATED_NAMES, Field.INDEX_TERMS):
+    for name in (
+        Field.INCLUSION_TERMS,
+        Field.NAMES,
+        Field.RELATED_NAMES,
+        Field.INDEX_TERMS,
+        Field.ABBREVIATIONS,
+    ):
         builder.add_text_field(name, stored=True, tokenizer_name=STEMMED, index_option="freq")
     # Positions: an everyday phrase ("cold sore") is scored whole (graph.search.query).
     builder.add_text_field(Field.PLAIN_WORDS, stored=True, tokenizer_name=STEMMED, index_option="position")
+    builder.add_text_field(Field.TITLE_HEAD, stored=False, tokenizer_name=STEMMED, index_option="basic")
+    builder.add_text_field(Field.CONCEPT_KEYS, stored=False, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field(Field.SPELLING, stored=False, tokenizer_name=UNSTEMMED, index_option="basic")
     builder.add_bytes_field(Field.HEAD, stored=True)
     return builder.build()
 
@@ -69,3 +85,4 @@ def build_schema() -> tantivy.Schema:
 def register_analyzers(index: tantivy.Index) -> None:
     """Tantivy stores analyzer names, not analyzers: every open of an index must register them again."""
     index.register_tokenizer(STEMMED, stemmed_analyzer())
+    index.register_tokenizer(UNSTEMMED, unstemmed_analyzer())

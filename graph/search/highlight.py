@@ -5,6 +5,7 @@ the spans as it likes. Words are matched here the way the query matched them (sa
 prefixes and typo distances); Tantivy's snippet generator cannot see prefix and fuzzy matches.
 """
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +15,7 @@ from graph.search.parse import ParsedQuery, Word
 from graph.search.query import MIN_STEM, STEM_CUT
 
 _STEMMED = stemmed_analyzer()
+_ALNUM = re.compile(r"[^\W_]+")  # runs of letters and digits (str.isalnum), as the simple tokenizer cuts
 _UNSTEMMED = unstemmed_analyzer()
 
 
@@ -56,6 +58,9 @@ class Highlighter:
 
     def __init__(self, parsed: ParsedQuery) -> None:
         self._words = parsed.words
+        self._wanted = [word for word in parsed.words if not word.optional] or list(parsed.words)
+        self._held: dict[str, int] = {}
+        self._which: dict[tuple[str, str], frozenset[int]] = {}  # a word of a hit → the wanted words it is
         self._verdicts: dict[tuple[str, str], bool] = {}
 
     def texts(self, fields: Iterable[tuple[str, Sequence[str]]], *, always: str = "title") -> list[Highlight]:
@@ -73,6 +78,26 @@ class Highlighter:
         if not self._words:
             return ()
         return tuple((start, end) for start, end, raw, stem in _tokens(text) if self._matched(raw, stem))
+
+    @property
+    def wanted(self) -> int:
+        """How many words words_held counts at most."""
+        return len(self._wanted)
+
+    def words_held(self, text: str) -> int:
+        """How many of the query's words (stop words aside, when others are there) the text holds."""
+        # Sibling codes share most index entries and names: each text is counted once per query, and each
+        # word's verdict (the typo check costs most) once.
+        if text not in self._held:
+            held: set[int] = set()
+            for _, _, raw, stem in _tokens(text):
+                if (raw, stem) not in self._which:
+                    self._which[(raw, stem)] = frozenset(
+                        n for n, word in enumerate(self._wanted) if _matches(word, raw, stem)
+                    )
+                held |= self._which[(raw, stem)]
+            self._held[text] = len(held)
+        return self._held[text]
 
     def _matched(self, raw: str, stem: str) -> bool:
         key = (raw, stem)
@@ -109,16 +134,10 @@ def _extends(prefix: str, raw: str, stem: str) -> bool:
 def _tokens(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, unstemmed, stemmed) for each word of text, as the index's analyzers cut it."""
     tokens = []
-    start = None
-    for index, char in enumerate(text + " "):
-        if char.isalnum():
-            if start is None:
-                start = index
-        elif start is not None:
-            raw, stem = _analyzed(text[start:index])
-            if raw:
-                tokens.append((start, index, raw, stem))
-            start = None
+    for found in _ALNUM.finditer(text):
+        raw, stem = _analyzed(found.group())
+        if raw:
+            tokens.append((found.start(), found.end(), raw, stem))
     return tokens
 
 

@@ -11,7 +11,7 @@ the same and so come in code order; and every position names the same hit on eve
 
 import math
 import time
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,14 +24,17 @@ from graph.driver import Graph
 from graph.model import System
 from graph.reads.graph_state import data_version as graph_data_version
 from graph.search import storage
+from graph.search.concept_keys import concept_keys
 from graph.search.cursor import decode_cursor, encode_cursor
 from graph.search.documents import CodeDocument, iter_documents
 from graph.search.errors import SearchIndexError, SearchInputError
 from graph.search.fields import Field, build_schema, register_analyzers
 from graph.search.highlight import Highlight, Highlighter, code_highlight
-from graph.search.parse import ParsedQuery, parse_query
+from graph.search.matched_via import MatchedVia, matched_via
+from graph.search.parse import ParsedQuery, as_typed, parse_query
 from graph.search.query import build_query, can_relax, exact_code_query
 from graph.search.ranking import CODE_PREFIX_SCORE, EXACT_CODE_SCORE
+from graph.search.spelling import Correction, Vocabulary, correction
 
 MAX_PAGE_SIZE = 100
 MAX_SUGGESTIONS = 20
@@ -55,6 +58,7 @@ class SearchHit:
     cursor: str
     highlights: tuple[Highlight, ...]
     head: dict[str, Any] | None  # the code's properties but its notes, as indexed; None if not indexed
+    matched_via: MatchedVia | None = None  # how it was found (graph.search.matched_via), with highlights
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,9 @@ class SearchPage:
     end_cursor: str | None
     has_next_page: bool
     relaxed: bool  # nothing had every word: these hits have all words but one
+    correction: Correction | None = (
+        None  # the query searched instead of the one typed (graph.search.spelling)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +104,7 @@ class SearchIndex:
         if searcher.num_segments > 1:
             raise SearchIndexError(f"the search index has {searcher.num_segments} segments; it must have one")
         self._systems = sorted(_system_counts(searcher, Query.all_query()))
+        self._vocabulary: Vocabulary | None = None
 
     @property
     def size(self) -> int:
@@ -188,12 +196,16 @@ class SearchIndex:
         *,
         facets: bool = True,
         highlights: bool = True,
+        explain: bool = True,
+        exact: bool = False,
     ) -> SearchPage:
         """One page of codes matching `query` (a code, a code prefix or words); see graph.search.query for
-        the ranking. Raises SearchInputError for unusable text, page sizes, systems or cursors. Without
-        `facets` the page's facets are empty and without `highlights` its hits have none: each costs about
-        as much as the search itself, so callers that show neither say so."""
-        parsed = parse_query(query)
+        the ranking. Words no code has are corrected (the page says how, graph.search.spelling); `exact`
+        searches the words as typed instead, without correction or typo tolerance. Raises SearchInputError
+        for unusable text, page sizes, systems or cursors. Without `facets` the page's facets are empty and
+        without `highlights` its hits have none, without `explain` no matched_via: each costs about as much
+        as the search itself, so callers that show neither say so."""
+        parsed, corrected = self._understood(query, exact=exact)
         first = _page_size(first, MAX_PAGE_SIZE)
         start = 0 if after is None else decode_cursor(after, self._tag) + 1
         system_filter = _systems_filter(self._schema, systems)
@@ -210,13 +222,22 @@ class SearchIndex:
         page_query = scoring if system_filter is None else _with_filter(scoring, system_filter)
 
         hits: list[SearchHit] = []
-        highlighter = Highlighter(parsed) if highlights else None
+        highlighter = Highlighter(parsed) if highlights or explain else None
         if start < searcher.num_docs:  # also bounds what Tantivy allocates for offset + limit
             result = searcher.search(page_query, limit=first, offset=start, count=True)
             total = _count(result)
             for position, (score, address) in enumerate(result.hits, start=start):
                 stored = searcher.doc(address).to_dict()
-                marked = _highlights(stored, float(score), parsed, highlighter) if highlighter else []
+                marked = (
+                    _highlights(stored, float(score), parsed, highlighter)
+                    if highlights and highlighter
+                    else []
+                )
+                via = (
+                    matched_via(stored, score >= CODE_PREFIX_SCORE, highlighter)
+                    if explain and highlighter
+                    else None
+                )
                 hits.append(
                     SearchHit(
                         uid=stored[Field.UID][0],
@@ -224,6 +245,7 @@ class SearchIndex:
                         cursor=encode_cursor(self._tag, position),
                         highlights=tuple(marked),
                         head=orjson.loads(stored[Field.HEAD][0]) if stored.get(Field.HEAD) else None,
+                        matched_via=via,
                     )
                 )
         else:
@@ -235,11 +257,13 @@ class SearchIndex:
             end_cursor=hits[-1].cursor if hits else None,
             has_next_page=start + len(hits) < total,
             relaxed=relaxed,
+            correction=corrected,
         )
 
     def suggest(self, prefix: str, first: int = 8) -> list[Suggestion]:
-        """The top codes for what is being typed (a code prefix or the start of words)."""
-        parsed = parse_query(prefix)
+        """The top codes for what is being typed (a code prefix or the start of words), a typo corrected
+        (`pnue` as `pneu`)."""
+        parsed, _ = self._understood(prefix, exact=False, typing=True)
         first = _page_size(first, MAX_SUGGESTIONS)
         searcher = self._index.searcher()
         query = _Planner(searcher, self._schema, parsed).query()
@@ -288,6 +312,32 @@ class SearchIndex:
             orjson.loads(searcher.doc(address).to_dict()[Field.HEAD][0]) for _, address in result.hits
         )
         return Expansion(_count(result), heads)
+
+    def _understood(
+        self, text: str, *, exact: bool, typing: bool = False
+    ) -> tuple[ParsedQuery, Correction | None]:
+        parsed = parse_query(text)
+        if exact:
+            return as_typed(parsed), None
+        corrected = correction(parsed, self.vocabulary, typing=typing, together=self._together)
+        if corrected is None:
+            return parsed, None
+        # Every word is now one the index has (or one nothing is near): typo tolerance would only cost.
+        return as_typed(parse_query(corrected.text)), corrected
+
+    def _together(self, word: str, others: Sequence[str]) -> bool:
+        """Whether some code has all these words (as typed, unstemmed)."""
+        terms = [Query.term_query(self._schema, Field.SPELLING, w) for w in (word, *others)]
+        query = Query.boolean_query([(Occur.Must, term) for term in terms])
+        return _matches(self._index.searcher(), query)
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The words of the index for typo correction, read from its term dictionary on first use."""
+        if self._vocabulary is None:
+            terms = self._index.searcher().terms_with_prefix(Field.SPELLING.value, "")
+            self._vocabulary = Vocabulary(terms)
+        return self._vocabulary
 
     def _filtered(self, query: Query, billable_only: bool) -> Query:
         if not billable_only:
@@ -416,6 +466,9 @@ def _tantivy_document(document: CodeDocument) -> tantivy.Document:
     doc.add_boolean(Field.BILLABLE, document.billable)
     doc.add_boolean(Field.ACTIVE, document.active)
     titles = [document.title]
+    head = document.title.split(maxsplit=1)
+    if head:
+        doc.add_text(Field.TITLE_HEAD, head[0])
     if document.short_title and document.short_title != document.title:
         titles.append(document.short_title)
     for field, values in (
@@ -425,9 +478,13 @@ def _tantivy_document(document: CodeDocument) -> tantivy.Document:
         (Field.RELATED_NAMES, document.related_names),
         (Field.INDEX_TERMS, document.index_terms),
         (Field.PLAIN_WORDS, document.plain_words),
+        (Field.ABBREVIATIONS, document.abbreviations),
     ):
         for value in values:
             doc.add_text(field, value)
+            doc.add_text(Field.SPELLING, value)
+    for key in concept_keys((*document.concept_names, *document.names, *document.inclusion_terms)):
+        doc.add_text(Field.CONCEPT_KEYS, key)
     if document.head:
         doc.add_bytes(Field.HEAD, document.head)
     return doc

@@ -15,6 +15,7 @@ never from the files."""
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from itertools import islice, product
 from typing import Any, LiteralString
 
 from graph.queries import search_documents as q
@@ -29,6 +30,9 @@ MAX_SEE_TERMS = 100
 # to 1,560 (table 041); 376 of its 16,343 links name more than 200, e.g. Roux-en-Y → 0D1 (1,045 codes).
 # Measured on the loaded graph: PCS codes carry 314,065 index entries so bounded, 436,919 unbounded.
 MAX_LEAD_CODES = 200
+# Ways of saying one path kept as concept names: the forms of its terms multiply ("Herpes, herpesvirus,
+# herpetic" then "zoster" is three).
+MAX_VARIANTS = 8
 
 
 class IndexWords:
@@ -42,12 +46,14 @@ class IndexWords:
     ) -> None:
         """`uids`, sorted, are every code's uid: how many codes a prefix names is counted in them."""
         self._uids = uids
-        self._by_code: dict[str, list[str]] = defaultdict(list)
-        self._by_prefix: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._entries = _Given(self._codes_under)
+        self._concepts = _Given(self._codes_under)
         codes_of: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
         for term, code, system, prefix in links:
             codes_of[term].append((code, system, prefix))
-            self._give(code, system, prefix, _entry(paths.get(term)))
+            self._entries.give(code, system, prefix, _entry(paths.get(term)))
+            for name in _variants(paths.get(term)):
+                self._concepts.give(code, system, prefix, name)
         children: dict[str, list[str]] = defaultdict(list)
         for child, parent in subterms:
             children[parent].append(child)
@@ -57,7 +63,11 @@ class IndexWords:
             words = f"{_entry(paths.get(referrer))} (see {_entry(paths.get(named))})"
             for term in _subtree(named, children)[:MAX_SEE_TERMS]:
                 for code, system, prefix in codes_of.get(term, ()):
-                    self._give(code, system, prefix, words)
+                    self._entries.give(code, system, prefix, words)
+                    if term == named:
+                        # "Infection, bladder — see Cystitis" names Cystitis's own code, not its subterms'
+                        for name in _variants(paths.get(referrer)):
+                            self._concepts.give(code, system, prefix, name)
 
     @classmethod
     def read(cls, collect: Collect, uids: Sequence[str]) -> "IndexWords":
@@ -73,18 +83,17 @@ class IndexWords:
 
     def for_code(self, uid: str, system: str, compact: str) -> tuple[str, ...]:
         """The index entries that lead to the code, each once, its own first, then those of prefixes."""
-        entries = list(self._by_code.get(uid, ()))
-        if self._by_prefix:
-            for length in range(1, len(compact)):
-                entries.extend(self._by_prefix.get((system, compact[:length]), ()))
-        return tuple(dict.fromkeys(entries))
+        return self._entries.of(uid, system, compact)
 
-    def _give(self, code: str, system: str, below: str | None, words: str) -> None:
-        if not words:
-            return
-        self._by_code[code].append(words)
-        if below and self._codes_under(system, below) <= MAX_LEAD_CODES:
-            self._by_prefix[(system, below)].append(words)
+    def concepts_for_code(self, uid: str, system: str, compact: str) -> tuple[str, ...]:
+        """The index terms that name the code itself (graph.search.concept_keys): the path of a line that
+        leads to it, and the term whose `see` names the term it is the code of; not the referrers of the
+        terms above it."""
+        return self._concepts.of(uid, system, compact)
+
+    def entries(self) -> set[str]:
+        """Every entry given to some code."""
+        return self._entries.values()
 
     def _codes_under(self, system: str, prefix: str) -> int:
         # Prefixes are ICD-10-PCS's, whose codes have no dots: a code's uid is its system and compact code.
@@ -92,8 +101,42 @@ class IndexWords:
         return bisect_left(self._uids, start + "\uffff") - bisect_left(self._uids, start)
 
 
+class _Given:
+    """Words given to codes: to a code itself, or below a prefix when it names few enough codes."""
+
+    def __init__(self, codes_under: Callable[[str, str], int]) -> None:
+        self._codes_under = codes_under
+        self._by_code: dict[str, list[str]] = defaultdict(list)
+        self._by_prefix: dict[tuple[str, str], list[str]] = defaultdict(list)
+
+    def give(self, code: str, system: str, below: str | None, words: str) -> None:
+        if not words:
+            return
+        self._by_code[code].append(words)
+        if below and self._codes_under(system, below) <= MAX_LEAD_CODES:
+            self._by_prefix[(system, below)].append(words)
+
+    def of(self, uid: str, system: str, compact: str) -> tuple[str, ...]:
+        """Each once, the code's own first, then those of its prefixes."""
+        given = list(self._by_code.get(uid, ()))
+        if self._by_prefix:
+            for length in range(1, len(compact)):
+                given.extend(self._by_prefix.get((system, compact[:length]), ()))
+        return tuple(dict.fromkeys(given))
+
+    def values(self) -> set[str]:
+        return {words for given in self._by_code.values() for words in given}
+
+
 def _entry(path: list[str] | None) -> str:
     return ", ".join(path or ())
+
+
+def _variants(path: list[str] | None) -> list[str]:
+    """The path said with each of its terms' forms: a term lists the forms of one word ("Arthritis,
+    arthritic", "Herpes, herpesvirus, herpetic"), which stem apart, and says the concept in any of them."""
+    forms = [term.split(", ") for term in path or ()]
+    return [", ".join(choice) for choice in islice(product(*forms), MAX_VARIANTS)] if forms else []
 
 
 def _subtree(root: str, children: dict[str, list[str]]) -> list[str]:

@@ -7,7 +7,7 @@ parser never sees the text.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph.search.errors import SearchInputError
 from graph.search.fields import stemmed_analyzer, unstemmed_analyzer
@@ -18,7 +18,7 @@ MIN_PREFIX_CHARS = 3  # "pe" would match every "percutaneous"; codes match from 
 
 # `I82.401`, `i82401`, `I82.4`, `I82.4-` (ICD notation for "and below"), `06CY3ZZ`, `J2997`, `37188`.
 _CODE = re.compile(r"(?P<head>[A-Za-z0-9]{1,7})(?:\.(?P<tail>[A-Za-z0-9]{0,4}))?[-*]?")
-# Ranges name blocks and groups exactly: `I80-I89`, `A0000-A9999`.
+# Ranges name blocks and groups exactly: `I80-I89`, `A0000-A9999`, both ends as long.
 _RANGE = re.compile(r"[A-Za-z0-9]{1,7}-[A-Za-z0-9]{1,7}")
 _MAX_CODE_CHARS = 7
 
@@ -87,9 +87,17 @@ def parse_query(text: object) -> ParsedQuery:
     )
 
 
+def as_typed(parsed: ParsedQuery) -> ParsedQuery:
+    """The same query without typo tolerance: every word matches as typed (or as the start of words)."""
+    return replace(parsed, words=tuple(replace(word, fuzzy=0) for word in parsed.words))
+
+
 def _code(text: str) -> tuple[str | None, bool]:
     if _RANGE.fullmatch(text):
-        return text.upper(), False
+        first, last = text.split("-")
+        if len(first) == len(last):
+            return text.upper(), False
+        text = f"{first}.{last}"  # not a range (`I26-99`): a hyphen typed for the dot
     match = _CODE.fullmatch(text)
     if match is None:
         return None, False

@@ -11,6 +11,7 @@ index stays a view of the graph.
 import re
 from collections.abc import Iterable
 
+from graph.search.concept_keys import concept_key
 from graph.search.fields import stemmed_analyzer
 from graph.vocabulary.glossary import GlossaryEntry
 
@@ -19,16 +20,16 @@ from graph.vocabulary.glossary import GlossaryEntry
 _WORD = re.compile(r"[^\W_]+")
 
 
-class PlainLanguage:
-    """The glossary as stem sequences → plain words, ready to scan many texts."""
+class PhraseWords:
+    """Phrases as stem sequences → the words they stand for, ready to scan many texts."""
 
-    def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
+    def __init__(self, pairs: Iterable[tuple[Iterable[str], tuple[str, ...]]]) -> None:
+        """`pairs`: (phrases, the words each of them stands for)."""
         self._analyzer = stemmed_analyzer()
         self._stems: dict[str, tuple[str, ...]] = {}
         self._phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
-        for entry in entries:
-            words = (entry.plain, *entry.also)
-            for phrase in entry.medical:
+        for phrases, words in pairs:
+            for phrase in phrases:
                 stems = tuple(self._analyzer.analyze(phrase))
                 # A phrase the analyzer keeps no word of (a word part such as "-itis" keeps "iti") still
                 # only matches a whole title word, which is what a token match means.
@@ -40,7 +41,7 @@ class PlainLanguage:
             self._longest[stems[0]] = max(self._longest.get(stems[0], 0), len(stems))
 
     def plain_words(self, texts: Iterable[str]) -> tuple[str, ...]:
-        """The plain words of every glossary phrase in `texts`, each once, in order of first appearance."""
+        """The words of every phrase in `texts`, each once, in order of first appearance."""
         found: dict[str, None] = {}
         for text in texts:
             stems = self._analyze(text)
@@ -52,6 +53,16 @@ class PlainLanguage:
                     start += length
                 else:
                     start += 1
+        return tuple(found)
+
+    def leading_words(self, texts: Iterable[str]) -> tuple[str, ...]:
+        """The words of the phrases that `texts` start with, each once."""
+        found: dict[str, None] = {}
+        for text in texts:
+            stems = self._analyze(text)
+            length = self._match(stems, 0) if stems else 0
+            if length:
+                found.update(dict.fromkeys(self._phrases[tuple(stems[:length])]))
         return tuple(found)
 
     def _analyze(self, text: str) -> list[str]:
@@ -69,3 +80,29 @@ class PlainLanguage:
             if tuple(stems[start : start + length]) in self._phrases:
                 return length
         return 0
+
+
+class PlainLanguage(PhraseWords):
+    """The glossary: each medical phrase stands for the entry's plain words (`plain` and `also`)."""
+
+    def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
+        entries = list(entries)
+        super().__init__((entry.medical, (entry.plain, *entry.also)) for entry in entries)
+        # A medical phrase's concept key → the plain words naming that concept (graph.search.concept_keys).
+        self._naming: dict[str, list[str]] = {}
+        for entry in entries:
+            for phrase in entry.medical:
+                key = concept_key(phrase)
+                if key is not None:
+                    self._naming.setdefault(key, []).extend((entry.plain, *entry.also))
+
+    def naming_words(self, names: Iterable[str]) -> tuple[str, ...]:
+        """The plain words of the entries whose medical phrase is one of `names`, word for word: a code
+        whose index entry is "Conjunctivitis" is what "pink eye" names, not every code that mentions
+        conjunctivitis."""
+        found: dict[str, None] = {}
+        for name in names:
+            key = concept_key(name)
+            if key is not None:
+                found.update(dict.fromkeys(self._naming.get(key, ())))
+        return tuple(found)

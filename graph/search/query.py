@@ -37,6 +37,7 @@ import tantivy
 from tantivy import Occur, Query
 
 from graph.search import ranking as r
+from graph.search.concept_keys import query_key
 from graph.search.fields import Field
 from graph.search.intent import intended_systems
 from graph.search.parse import ParsedQuery, Word
@@ -48,6 +49,7 @@ LIST_WEIGHTS: tuple[tuple[Field, float], ...] = (
     (Field.RELATED_NAMES, r.RELATED_WEIGHT),
     (Field.INDEX_TERMS, r.INDEX_WEIGHT),
     (Field.PLAIN_WORDS, r.PLAIN_WEIGHT),
+    (Field.ABBREVIATIONS, r.ABBREVIATION_WEIGHT),
 )
 LOOSE_SCORES: tuple[tuple[Field, float], ...] = (
     (Field.TITLE, r.LOOSE_TITLE),
@@ -142,8 +144,20 @@ def word_query(
     ):
         if phrase is not None:
             clauses.append((Occur.Should, phrase))
+    concept = _concept(parsed, schema, rarity)
+    if concept is not None:
+        clauses.append((Occur.Should, concept))
     clauses += prior_clauses(parsed, schema, rarity)
     return Query.boolean_query(clauses)
+
+
+def _concept(parsed: ParsedQuery, schema: tantivy.Schema, rarity: Rarity) -> Query | None:
+    """Codes one of whose names says exactly what the query says (graph.search.concept_keys)."""
+    key = query_key(parsed)
+    if key is None:
+        return None
+    named = Query.term_query(schema, Field.CONCEPT_KEYS, key)
+    return Query.const_score_query(named, r.CONCEPT_SHARE * full_score(parsed, rarity))
 
 
 def full_score(parsed: ParsedQuery, rarity: Rarity) -> float:
@@ -153,12 +167,16 @@ def full_score(parsed: ParsedQuery, rarity: Rarity) -> float:
 
 
 def prior_clauses(parsed: ParsedQuery, schema: tantivy.Schema, rarity: Rarity) -> list[tuple[Occur, Query]]:
-    """Scores added to every word match: current, billable and intended-system codes rank higher."""
+    """Scores added to every word match: current and billable codes, codes whose title starts with the
+    first word, and codes of the intended systems rank higher."""
     full = full_score(parsed, rarity)
     priors = [
         (Query.term_query(schema, Field.ACTIVE, True), r.ACTIVE_SHARE),
         (Query.term_query(schema, Field.BILLABLE, True), r.BILLABLE_SHARE),
     ]
+    if parsed.required:
+        head = Query.term_query(schema, Field.TITLE_HEAD, parsed.required[0].stem, index_option="basic")
+        priors.append((head, r.TITLE_HEAD_SHARE))
     systems = intended_systems(word.raw for word in parsed.words)
     if systems:
         priors.append((Query.term_set_query(schema, Field.SYSTEM, list(systems)), r.INTENT_SHARE))

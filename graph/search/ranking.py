@@ -23,6 +23,10 @@ INCLUSION_WEIGHT = 1.5  # official inclusion terms: synonyms, but often of narro
 RELATED_WEIGHT = 1.0  # condition names inherited from a header: true of the code, but not its own name
 INDEX_WEIGHT = 2.0  # official index entries: the book's own words for the concept, below a curated name
 PLAIN_WEIGHT = 2.0  # the glossary's everyday words for a title's medical words: half a curated name
+# An abbreviation the official texts define ("amyotrophic lateral sclerosis (als)"), given to the codes whose
+# title starts with the long form: the concept itself, above a short title that merely has the letters as a
+# word ("Als routine disposable supplies" scores about 4 idf).
+ABBREVIATION_WEIGHT = 5.0
 # Prefix and typo matches score small constants, so that whole words outrank them.
 LOOSE_TITLE = 1.5
 LOOSE_NAMES = 1.5
@@ -38,6 +42,13 @@ PHRASE_BOOST = 2.0  # the finished words in order in the title: the user's phras
 # by about two well-matched words.
 PLAIN_PHRASE_SCORE = 30.0
 
+# A query whose words are exactly one of the code's names (an index entry, a curated name, an inclusion term:
+# graph.search.concept_keys) names that concept, where titles that merely have its words name kinds of it:
+# "hemorrhage" is R58 before the subarachnoid hemorrhages. A share of the full score, like the priors: about
+# the query's words found once more in the title, so that it orders codes whose words score alike and
+# leaves alone a title that says the words far better.
+CONCEPT_SHARE = 1.0
+
 # --- priors, as shares of the query's full score ---------------------------------------------------------
 # Current codes above terminated ones: a terminated code stays findable (and marked) but comes after the
 # current codes that have the same words. Measured on "colonoscopy": a terminated short title with the word
@@ -46,6 +57,10 @@ ACTIVE_SHARE = 1.5
 # A specific billable code above its header when their words score alike; small, so that a header whose
 # title says the words better still comes first.
 BILLABLE_SHARE = 0.04
+# A title that starts with the query's first word names that concept ("Conjunctivitis, unspecified",
+# "Pneumonia, unspecified organism"); one that has it later names a kind of it ("Diphtheritic
+# conjunctivitis"), which otherwise ties and comes first by code order. About a title a third shorter.
+TITLE_HEAD_SHARE = 0.07
 # What the words say the user looks for (graph.search.intent): supplies and equipment lean to HCPCS,
 # procedures to ICD-10-PCS and CPT, diseases and symptoms to ICD-10-CM. A prior, never a filter: about
 # what a second field matching, or a title half as long, adds.

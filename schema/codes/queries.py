@@ -1,3 +1,5 @@
+import asyncio
+
 import strawberry
 
 from graph.reads.code_systems import list_code_systems
@@ -10,6 +12,7 @@ from schema.knowledge.types import condition_by_key
 from schema.node import Node, decode_id
 
 MAX_CODE_LENGTH = 40
+MAX_NODE_IDS = 100
 
 
 @strawberry.type
@@ -33,7 +36,20 @@ class CodeQueries:
 
     @strawberry.field(description="Any object by its global id.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
-        type_name, key = decode_id(id)
-        if type_name == "Code":
-            return await code_for(info, key)
-        return await condition_by_key(info, key)
+        return await _node(info, *decode_id(id))
+
+    @strawberry.field(
+        description=f"Objects by their global ids, in the order asked (null where none has the id); "
+        f"at most {MAX_NODE_IDS} ids. One id that is not a medgraph id refuses the whole list."
+    )
+    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None] | None:
+        if len(ids) > MAX_NODE_IDS:
+            raise BadUserInput(f"at most {MAX_NODE_IDS} ids")
+        decoded = [decode_id(global_id) for global_id in ids]
+        return list(await asyncio.gather(*(_node(info, type_name, key) for type_name, key in decoded)))
+
+
+async def _node(info: Info, type_name: str, key: str) -> Node | None:
+    if type_name == "Code":
+        return await code_for(info, key)
+    return await condition_by_key(info, key)

@@ -7,9 +7,10 @@ import strawberry
 from graph.reads import codes as code_reads
 from graph.reads import neighborhood as neighborhood_reads
 from graph.reads.code_systems import CodeSystemRow
-from graph.reads.codes import CodeRow
+from graph.reads.codes import CodeRow, MappingRow
 from graph.reads.knowledge import CodeKnowledge, Link
 from graph.reads.knowledge import Concept as ConceptRow
+from schema.codes.mapping_words import mapping_meaning, scenario_lists
 from schema.context import Info
 from schema.enums import CodeKind, CodeSystem, NoteKind, RelationType, TitleSource
 from schema.errors import BadUserInput
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 
 MAX_SIMILAR = 100
 MAX_ROOTS = 500
+DEFAULT_CHILDREN = 100
+MAX_CHILDREN = 2_000  # above the largest group (HCPCS J0000-J9999: 1,188), so a page can show them all
 MAX_DEPTH = 3
 MAX_NODES = 500
 
@@ -73,7 +76,7 @@ class CodeSystemInfo:
         description="The top of the system's hierarchy, by code: ICD-10-CM chapters, ICD-10-PCS sections, "
         f"HCPCS letter ranges (codes without a parent). `first` is 1 to {MAX_ROOTS}, from `offset`."
     )
-    async def roots(self, info: Info, first: int = 100, offset: int = 0) -> list["Code"]:
+    async def roots(self, info: Info, first: int = 100, offset: int = 0) -> list["Code"] | None:
         if not 1 <= first <= MAX_ROOTS or offset < 0:
             raise BadUserInput(f"first must be between 1 and {MAX_ROOTS}, offset at least 0")
         uids = await info.context.run(code_reads.roots, self.id, first, offset)
@@ -113,14 +116,48 @@ class RelatedCode:
         return await code_for(info, self.code_uid)
 
 
-@strawberry.type(description="A crosswalk between codes of two systems.")
+@strawberry.type(
+    description="A crosswalk between codes of two systems, with the flags of its source (the CMS GEMs' as "
+    "published) in plain words."
+)
 class CodeMapping:
     source: str | None
     approximate: bool
     outgoing: bool = strawberry.field(
         description="True when this code maps to the other; false when mapped from it."
     )
-    code_uid: strawberry.Private[str]
+    system: CodeSystem = strawberry.field(description="The system of the other code.")
+    no_map: bool = strawberry.field(
+        description="True when the source says this code has no equivalent in `system`; `code` is then null."
+    )
+    combination: bool = strawberry.field(
+        description="True when the code takes several codes together: one of each choice list of a scenario."
+    )
+    scenario: int | None = strawberry.field(description="Of a combination: one way of coding it (1 to 9).")
+    choice_list: int | None = strawberry.field(
+        description="Of a combination: the list this code is one choice of, within the scenario."
+    )
+    choice_lists: int | None = strawberry.field(
+        description="Of a combination: how many lists the scenario has."
+    )
+    meaning: str = strawberry.field(description="What the flags say, in plain words.")
+    code_uid: strawberry.Private[str | None]
+
+    @classmethod
+    def of(cls, row: MappingRow, lists: int | None) -> "CodeMapping":
+        return cls(
+            source=row.source,
+            approximate=row.approximate,
+            outgoing=row.outgoing,
+            system=CodeSystem(row.system),
+            no_map=row.no_map,
+            combination=row.combination,
+            scenario=row.scenario,
+            choice_list=row.choice_list,
+            choice_lists=lists,
+            meaning=mapping_meaning(row, lists),
+            code_uid=row.uid,
+        )
 
     @strawberry.field
     async def code(self, info: Info) -> "Code | None":
@@ -191,9 +228,18 @@ class Code(Node):
     async def ancestors(self, info: Info) -> list["Code"]:
         return await codes_for(info, await info.context.loaders.ancestors.load(self.row.uid))
 
-    @strawberry.field(description="The codes one level below, ordered by code.")
-    async def children(self, info: Info) -> list["Code"]:
-        return await codes_for(info, await info.context.loaders.children.load(self.row.uid))
+    @strawberry.field(
+        description="The codes one level below, ordered by code: the first `first` of them (clamped to "
+        f"0 to {MAX_CHILDREN}; `childCount` says how many there are). The query cost counts `first` per "
+        "code, so children of children multiply (HCPCS J0000-J9999 alone has 1,188)."
+    )
+    async def children(self, info: Info, first: int = DEFAULT_CHILDREN) -> list["Code"]:
+        uids = await info.context.loaders.children.load(self.row.uid)
+        return await codes_for(info, uids[: max(0, min(first, MAX_CHILDREN))])
+
+    @strawberry.field(description="How many codes there are one level below.")
+    async def child_count(self, info: Info) -> int:
+        return len(await info.context.loaders.children.load(self.row.uid))
 
     @strawberry.field(
         description="Instructional notes as published on this code (inherited notes live on ancestors)."
@@ -293,13 +339,13 @@ class Code(Node):
 
     @strawberry.field(description="Crosswalks to codes of other systems, optionally of one system.")
     async def mappings(self, info: Info, system: CodeSystem | None = None) -> list[CodeMapping]:
-        rows = await info.context.loaders.mappings.load(self.row.uid)
-        prefix = f"{system.value}:" if system else ""
-        return [
-            CodeMapping(source=m.source, approximate=m.approximate, outgoing=m.outgoing, code_uid=m.uid)
-            for m in rows
-            if m.uid.startswith(prefix)
+        rows = [
+            m
+            for m in await info.context.loaders.mappings.load(self.row.uid)
+            if system is None or m.system == system.value
         ]
+        lists = scenario_lists(rows)
+        return [CodeMapping.of(m, lists.get((m.outgoing, m.scenario))) for m in rows]
 
     @strawberry.field(
         description="Every line of the official indexes that leads to this code (the ICD-10-CM Alphabetic "
@@ -333,7 +379,7 @@ class Code(Node):
         return (await history_of(info, self.row.uid)).poa_exempt
 
     @strawberry.field(description="Codes like this one, by graph evidence, each with its score and reasons.")
-    async def similar(self, info: Info, first: int = 10) -> list["SimilarCode"]:
+    async def similar(self, info: Info, first: int = 10) -> list["SimilarCode"] | None:
         if not 1 <= first <= MAX_SIMILAR:
             raise BadUserInput(f"first must be between 1 and {MAX_SIMILAR}")
         found = await info.context.loaders.similar.load((self.row.uid, first))
@@ -347,7 +393,7 @@ class Code(Node):
     @strawberry.field(description="The code's neighbourhood in the graph, for a picture.")
     async def neighborhood(
         self, info: Info, depth: int = 1, limit: int = 100
-    ) -> Annotated["Subgraph", strawberry.lazy("schema.codes.graph_types")]:
+    ) -> Annotated["Subgraph", strawberry.lazy("schema.codes.graph_types")] | None:
         from schema.codes.graph_types import Subgraph
 
         if not 1 <= depth <= MAX_DEPTH or not 1 <= limit <= MAX_NODES:

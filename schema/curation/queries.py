@@ -14,7 +14,7 @@ class CurationQueries:
         description="The latest curation writes, newest first. Needs the API key, as writes do: the audit "
         "trail names editors."
     )
-    async def curation_events(self, info: Info, first: int = 20) -> list[CurationEvent]:
+    async def curation_events(self, info: Info, first: int = 20) -> list[CurationEvent] | None:
         check_editor(info.context.editor, info.context.writes_enabled)
         try:
             events = await info.context.run(curation.recent_events, first)

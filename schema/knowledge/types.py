@@ -8,6 +8,7 @@ from graph.reads.knowledge import Concept as ConceptRow
 from graph.reads.knowledge import ConditionRow
 from schema.code_ref import CodeRef
 from schema.context import Info
+from schema.errors import BadUserInput
 from schema.node import Node, encode_id
 
 if TYPE_CHECKING:
@@ -80,6 +81,19 @@ class Condition(Node, Concept):
         row = await info.context.loaders.condition.load(self.key)
         return await codes_for(info, row.codes if row else [])
 
+    @strawberry.field(
+        description="Each ICD-10-CM code this condition is coded as, with the billable codes it holds: "
+        "what a claim can carry for the condition."
+    )
+    async def code_groups(self, info: Info) -> list["ConditionCodeGroup"]:
+        row = await info.context.loaders.condition.load(self.key)
+        billable = await info.context.loaders.condition_billable_codes.load(self.key)
+        return (
+            [ConditionCodeGroup(uid=uid, billable_uids=billable.get(uid, [])) for uid in row.codes]
+            if row
+            else []
+        )
+
     @strawberry.field(description="Procedures indicated for this condition.")
     async def procedures(self, info: Info) -> list[CodeRef]:
         from schema.codes.types import codes_for
@@ -94,6 +108,39 @@ class Condition(Node, Concept):
         from schema.knowledge.condition_monograph import condition_monograph
 
         return await condition_monograph(info, self.key)
+
+
+MAX_BILLABLE_CODES = 500
+
+
+@strawberry.type(
+    description="A code a condition is coded as (often a category), and the billable codes it holds."
+)
+class ConditionCodeGroup:
+    uid: strawberry.Private[str]
+    billable_uids: strawberry.Private[list[str]]
+
+    @strawberry.field
+    async def code(self, info: Info) -> CodeRef | None:
+        from schema.codes.types import code_for
+
+        return await code_for(info, self.uid)
+
+    @strawberry.field(
+        description="How many billable codes it holds: itself when billable, and those below it."
+    )
+    def billable_count(self) -> int:
+        return len(self.billable_uids)
+
+    @strawberry.field(
+        description=f"Its billable codes in code order: the first `first` (1 to {MAX_BILLABLE_CODES})."
+    )
+    async def billable_codes(self, info: Info, first: int = 100) -> list[CodeRef] | None:
+        from schema.codes.types import codes_for
+
+        if not 1 <= first <= MAX_BILLABLE_CODES:
+            raise BadUserInput(f"first must be between 1 and {MAX_BILLABLE_CODES}")
+        return await codes_for(info, self.billable_uids[:first])
 
 
 async def condition_by_key(info: Info, key: str) -> Condition | None:

@@ -1,3 +1,5 @@
+from typing import Annotated
+
 import strawberry
 
 from graph.reads.codes import head_row
@@ -6,7 +8,15 @@ from schema.codes.types import Code, codes_for
 from schema.context import Info
 from schema.enums import CodeSystem
 from schema.errors import BadUserInput
-from schema.search.types import Facet, Highlight, PageInfo, SearchConnection, SearchEdge
+from schema.search.types import (
+    Facet,
+    Highlight,
+    MatchedVia,
+    PageInfo,
+    SearchConnection,
+    SearchEdge,
+    WordCorrection,
+)
 from schema.selection import Selected
 
 
@@ -24,15 +34,30 @@ class SearchQueries:
         billable_only: bool = False,
         first: int = 20,
         after: str | None = None,
-    ) -> SearchConnection:
+        exact: Annotated[
+            bool,
+            strawberry.argument(
+                description="Search the words as typed: no correction of unknown words, no typo tolerance."
+            ),
+        ] = False,
+    ) -> SearchConnection | None:
         wanted = [s.value for s in systems or []] or None
         selects = Selected(info)
-        facets, highlights = selects("facets"), selects("edges", "highlights")
+        facets = selects("facets")
+        highlights, explain = selects("edges", "highlights"), selects("edges", "matchedVia")
         try:
             # A search costs milliseconds of CPU: off the event loop, like the first build of the index.
             page = await info.context.run_blocking(
                 lambda: info.context.search.index.search(
-                    query, wanted, billable_only, first, after, facets=facets, highlights=highlights
+                    query,
+                    wanted,
+                    billable_only,
+                    first,
+                    after,
+                    facets=facets,
+                    highlights=highlights,
+                    explain=explain,
+                    exact=exact,
                 )
             )
         except SearchInputError as exc:
@@ -42,6 +67,7 @@ class SearchQueries:
         nodes = {hit.uid: Code.of(head_row(hit.head)) for hit in page.hits if hit.head is not None}
         unread = [hit.uid for hit in page.hits if hit.head is None] if selects("edges") else []
         nodes |= {code.row.uid: code for code in await codes_for(info, unread)}
+        corrected = page.correction
         return SearchConnection(
             total_count=page.total_count,
             edges=[
@@ -50,6 +76,7 @@ class SearchQueries:
                     score=hit.score,
                     node=nodes[hit.uid],
                     highlights=[Highlight.of(h) for h in hit.highlights],
+                    matched_via=MatchedVia.of(hit.matched_via) if hit.matched_via else None,
                 )
                 for hit in page.hits
                 if hit.uid in nodes
@@ -57,10 +84,14 @@ class SearchQueries:
             page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
             facets=[Facet(system=CodeSystem(system), count=count) for system, count in page.facets.items()],
             relaxed=page.relaxed,
+            corrected_query=corrected.text if corrected else None,
+            corrections=[WordCorrection(typed=t, corrected=c) for t, c in corrected.changes]
+            if corrected
+            else [],
         )
 
     @strawberry.field(description="Codes for what is being typed: a code prefix or the start of words.")
-    async def suggest(self, info: Info, prefix: str, first: int = 8) -> list[Code]:
+    async def suggest(self, info: Info, prefix: str, first: int = 8) -> list[Code] | None:
         try:
             index = info.context.search
             suggestions = await info.context.run_blocking(lambda: index.index.suggest(prefix, first))

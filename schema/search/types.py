@@ -1,8 +1,12 @@
 """Search results: a Relay-style connection of codes with scores, highlights and per-system facets."""
 
+from enum import Enum
+
 import strawberry
 
 from graph.search import Highlight as HighlightRow
+from graph.search.matched_via import MatchedVia as MatchedViaRow
+from graph.search.matched_via import MatchKind as MatchKindRow
 from schema.codes.types import Code
 from schema.enums import CodeSystem
 
@@ -24,12 +28,44 @@ class Highlight:
         return cls(field=row.field, text=row.text, ranges=[TextRange(start=s, end=e) for s, e in row.spans])
 
 
+@strawberry.enum(description="What a search hit was found by.")
+class MatchKind(Enum):
+    CODE = "code"
+    TITLE = "title"
+    CURATED_NAME = "curatedName"
+    ABBREVIATION = "abbreviation"
+    INDEX_TERM = "indexTerm"
+    GLOSSARY = "glossary"
+    INCLUSION_TERM = "inclusionTerm"
+    RELATED_CONDITION = "relatedCondition"
+
+
+@strawberry.type(description="How a hit was found: the code, or the field value holding most of the words.")
+class MatchedVia:
+    kind: MatchKind
+    text: str = strawberry.field(description="The value that matched: the code, a title, a name, an entry …")
+    path: list[str] = strawberry.field(
+        description="For an index entry: its terms, a `see` reference's two (Shingles → Herpes, zoster)."
+    )
+
+    @classmethod
+    def of(cls, row: MatchedViaRow) -> "MatchedVia":
+        return cls(kind=MatchKind(MatchKindRow(row.kind).value), text=row.text, path=list(row.path))
+
+
+@strawberry.type(description="A word of the query that no code has, and the word searched instead.")
+class WordCorrection:
+    typed: str
+    corrected: str
+
+
 @strawberry.type
 class SearchEdge:
     cursor: str
     score: float
     node: Code
     highlights: list[Highlight]
+    matched_via: MatchedVia | None
 
 
 @strawberry.type
@@ -53,3 +89,9 @@ class SearchConnection:
     relaxed: bool = strawberry.field(
         description="True when no code had every word, and these results have all words but one."
     )
+    corrected_query: str | None = strawberry.field(
+        default=None,
+        description="The query searched instead of the one typed, when words no code has were corrected "
+        "(search again with `exact: true` for the words as typed).",
+    )
+    corrections: list[WordCorrection] = strawberry.field(default_factory=list)

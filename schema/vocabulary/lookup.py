@@ -120,7 +120,7 @@ class IndexTerm:
         return self.row.subterm_count
 
     @strawberry.field(description=f"Its first subterms, in the book's order; `first` is 0 to {MAX_SUBTERMS}.")
-    async def subterms(self, info: Info, first: int = 20) -> list["IndexTerm"]:
+    async def subterms(self, info: Info, first: int = 20) -> list["IndexTerm"] | None:
         if not 0 <= first <= MAX_SUBTERMS:
             raise BadUserInput(f"first must be between 0 and {MAX_SUBTERMS}")
         if first == 0 or self.row.subterm_count == 0:
@@ -207,7 +207,7 @@ class LookupQueries:
         sources: list[IndexSource] | None = None,  # type: ignore[valid-type]
         first: int = 20,
         after: str | None = None,
-    ) -> IndexTermConnection:
+    ) -> IndexTermConnection | None:
         word = _word(term, "term")
         if not 1 <= first <= MAX_FIRST:
             raise BadUserInput(f"first must be between 1 and {MAX_FIRST}")
@@ -234,9 +234,9 @@ class LookupQueries:
     @strawberry.field(
         description="The Table of Drugs and Chemicals rows of the substances that start with `substance`."
     )
-    async def drug_table(self, info: Info, substance: str) -> IndexTable:
+    async def drug_table(self, info: Info, substance: str) -> IndexTable | None:
         return await _table(info, IndexBook.ICD10CM_DRUG_TABLE, _word(substance, "substance"))
 
     @strawberry.field(description="The Neoplasm Table rows of the sites that start with `site`.")
-    async def neoplasm_table(self, info: Info, site: str) -> IndexTable:
+    async def neoplasm_table(self, info: Info, site: str) -> IndexTable | None:
         return await _table(info, IndexBook.ICD10CM_NEOPLASM_TABLE, _word(site, "site"))

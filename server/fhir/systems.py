@@ -28,6 +28,8 @@ FHIR_SYSTEMS: tuple[FhirSystem, ...] = (
                SYSTEM_NAMES[System.ICD10PCS], "Centers for Medicare & Medicaid Services (CMS)"),
     FhirSystem(System.HCPCS, "hcpcs", "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets",
                SYSTEM_NAMES[System.HCPCS], "Centers for Medicare & Medicaid Services (CMS)"),
+    FhirSystem(System.ICD9CM, "icd-9-cm", "http://hl7.org/fhir/sid/icd-9-cm", SYSTEM_NAMES[System.ICD9CM],
+               "National Center for Health Statistics (NCHS) and CMS"),
     FhirSystem(System.CPT, "cpt", "http://www.ama-assn.org/go/cpt", SYSTEM_NAMES[System.CPT],
                "American Medical Association (AMA)"),
 )  # fmt: skip

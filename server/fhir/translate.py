@@ -27,11 +27,12 @@ def translate(graph: Graph, params: Params) -> dict[str, Any]:
     if found is None:
         typed = params.text("code") or coding_code or ""
         return failed(f"{typed[:40]!r} is not a code of {loaded.fhir.title}.")
-    links = mappings(graph, [found.row.uid]).get(found.row.uid, [])
-    rows = codes_by_uid(graph, [link.uid for link in links])
+    # A GEM's "no map" names no code: it is not a match.
+    links = [link for link in mappings(graph, [found.row.uid]).get(found.row.uid, []) if link.uid]
+    rows = codes_by_uid(graph, [link.uid for link in links if link.uid])
     matches = []
     for link in links:
-        row = rows.get(link.uid)
+        row = rows.get(link.uid or "")
         if row is None:
             continue
         target = BY_SYSTEM[System(row.system)]

@@ -11,8 +11,9 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from server.web import neighbourhood
+from server.web.crosswalks import crosswalks
 from server.web.errors import PageQueryFailed
-from server.web.outline import outline
+from server.web.outline import GENERATED_PREFIX, outline
 from server.web.rendering import failed, not_found, page
 from server.web.systems import System, code_url, parse_system
 from server.web.web import Web
@@ -80,10 +81,11 @@ async def render(web: Web, request: Request) -> Response:
         code=code,
         system=System(code["system"]),
         outline=outline(code, has_notes=bool(notes or inherited_notes), has_related=bool(related)),
+        explained=_explained(code),
         notes=notes,
         inherited_notes=inherited_notes,
         related=related,
-        crosswalks=_crosswalks(code),
+        crosswalks=crosswalks(code["mappings"]),
         similar=similar["similar"] if similar else None,
         graph=graph,
         graph_elements=neighbourhood.elements(graph, (code["system"], code["code"])) if graph else [],
@@ -99,6 +101,13 @@ async def _optional(web: Web, request: Request, document: str, **variables: Any)
         return None
     code: dict[str, Any] | None = data["code"]
     return code
+
+
+def _explained(code: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The generated explanation's sections by their id on the page."""
+    explanation = code.get("explanation")
+    sections = explanation["sections"] if explanation else []
+    return {f"{GENERATED_PREFIX}{section['key']}": section for section in sections}
 
 
 def _grouped(notes: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -123,18 +132,3 @@ def _related(code: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
             label = RELATION_LABELS.get((related["type"], related["inverse"]), related["type"].title())
             by_code.setdefault((other["system"], other["code"]), (label, other))
     return list(by_code.values())
-
-
-def _crosswalks(code: dict[str, Any]) -> list[dict[str, Any]]:
-    """Mappings grouped by direction, system and exactness ("Maps to ICD-10-PCS (approximate, curated)")."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for mapping in code["mappings"]:
-        other = mapping["code"]
-        if not other:
-            continue
-        direction = "Maps to" if mapping["outgoing"] else "Mapped from"
-        details = ", ".join(
-            part for part in ("approximate" if mapping["approximate"] else "exact", mapping["source"]) if part
-        )
-        groups.setdefault(f"{direction} {System(other['system']).label} ({details})", []).append(other)
-    return [{"label": label, "codes": codes} for label, codes in groups.items()]

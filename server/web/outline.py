@@ -32,8 +32,18 @@ CODING_SECTIONS = (
     ("drugs", "Drugs it may use"),
     ("history", "Code history"),
 )
+# A generated explanation's summary, for a page without a monograph, and the prefix of its sections' ids.
+OVERVIEW = ("overview", "Summary")
+GENERATED_PREFIX = "explained-"
 # Without a monograph the page leads with what the graph knows, then similar codes and the picture.
 KNOWLEDGE_SECTIONS = ("indications", "setting", "personnel", "risks", "benefits", "alternatives")
+
+
+def explained_sections(code: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """(id, heading) of the generated explanation's sections; their ids never meet the page's own."""
+    explanation = code.get("explanation")
+    sections = explanation["sections"] if explanation else []
+    return tuple((f"{GENERATED_PREFIX}{section['key']}", section["title"]) for section in sections)
 
 
 def outline(code: dict[str, Any], has_notes: bool, has_related: bool) -> list[tuple[str, str]]:
@@ -59,15 +69,18 @@ def outline(code: dict[str, Any], has_notes: bool, has_related: bool) -> list[tu
         "conditions": bool(code["conditions"]),
         "notes": has_notes,
         "related": has_related,
-        "crosswalks": any(mapping["code"] for mapping in code["mappings"]),
+        "crosswalks": any(mapping["code"] or mapping["noMap"] for mapping in code["mappings"]),
         "drugs": bool(code["drugs"]),
         "index": bool(code["indexEntries"]),
         "history": bool(code["history"]),
     }
     sections: tuple[tuple[str, str], ...]
+    generated = explained_sections(code)
     if monograph:
-        sections = MONOGRAPH_SECTIONS + GRAPH_SECTIONS + CODING_SECTIONS
+        # The monograph is the page's explanation; the generated sections follow it, none of them a twin.
+        sections = MONOGRAPH_SECTIONS + generated + GRAPH_SECTIONS + CODING_SECTIONS
     else:
         knowledge = tuple(s for s in MONOGRAPH_SECTIONS if s[0] in KNOWLEDGE_SECTIONS)
-        sections = knowledge + CODING_SECTIONS + GRAPH_SECTIONS
+        overview = (OVERVIEW,) if code.get("explanation") else ()
+        sections = overview + generated + knowledge + CODING_SECTIONS + GRAPH_SECTIONS
     return [(key, heading.format(code=code["code"])) for key, heading in sections if present.get(key, True)]

@@ -1,7 +1,10 @@
 """`/` — one box over every system; results with facets, the billable filter and cursor paging.
 
 The URL holds the whole state (`/?q=dvt&system=ICD10CM&billable=1&after=…&page=2`), so results can be shared
-and the back button works; the form is a plain GET form, so it all works without JavaScript.
+and the back button works; the form is a plain GET form, so it all works without JavaScript. A corrected query
+says so ("Showing results for pneumonia — search instead for pnuemonia"); the second link adds `exact=1`,
+which searches the words as typed. Each result says in a quiet line how it was found, unless by its code or
+title, which it shows anyway ("via index: Shingles → Herpes, zoster").
 """
 
 from dataclasses import dataclass, replace
@@ -26,6 +29,15 @@ FIELD_LABELS = {
     "name": "Linked to",
     "relatedName": "Condition",
 }
+# How a result was found (the API's MatchKind), in the results' quiet line; by code or title says nothing.
+VIA_LABELS = {
+    "CURATED_NAME": "name",
+    "ABBREVIATION": "abbreviation",
+    "INDEX_TERM": "index",
+    "GLOSSARY": "everyday words",
+    "INCLUSION_TERM": "inclusion term",
+    "RELATED_CONDITION": "condition",
+}
 
 
 @dataclass(frozen=True)
@@ -35,6 +47,7 @@ class SearchParams:
     billable: bool = False
     after: str | None = None
     page: int = 1
+    exact: bool = False  # the words as typed: no correction
 
     @classmethod
     def from_request(cls, request: Request) -> "SearchParams":
@@ -51,17 +64,22 @@ class SearchParams:
             billable=query.get("billable", "") in ("1", "on", "true"),
             after=after,
             page=number,
+            exact=query.get("exact", "") in ("1", "on", "true"),
         )
 
     def url(self, **changes: Any) -> str:
         """This search's URL with some parameters changed; a change of filter starts again at page one."""
         if changes.keys() - {"after", "page"}:
             changes = {"after": None, "page": 1, **changes}
+        if "q" in changes and "exact" not in changes:
+            changes["exact"] = False  # another query is corrected again
         params = replace(self, **changes)
         pairs: list[tuple[str, str]] = [("q", params.q)]
         pairs += [("system", system.value) for system in params.systems]
         if params.billable:
             pairs.append(("billable", "1"))
+        if params.exact:
+            pairs.append(("exact", "1"))
         if params.after:
             pairs += [("after", params.after), ("page", str(params.page))]
         return "/?" + urlencode(pairs)
@@ -74,6 +92,7 @@ class SearchParams:
             "billableOnly": self.billable,
             "first": PAGE_SIZE,
             "after": self.after,
+            "exact": self.exact,
         }
 
 
@@ -143,6 +162,11 @@ def _sort_marks(edge: dict[str, Any]) -> None:
             continue
         others.append({**highlight, "label": FIELD_LABELS.get(field, field)})
         seen |= words
+    via = edge.get("matchedVia")
+    label = VIA_LABELS.get(via["kind"]) if via else None
+    edge["via"] = f"via {label}: {' → '.join(via['path']) or via['text']}" if via and label else None
+    if via and label:
+        others = [mark for mark in others if mark["text"] != via["text"]]
     edge["other_marks"] = others[:2]
 
 

@@ -12,6 +12,7 @@ class System(StrEnum):
     HCPCS = "HCPCS"
     ICD10CM = "ICD10CM"
     ICD10PCS = "ICD10PCS"
+    ICD9CM = "ICD9CM"
 
     @property
     def label(self) -> str:
@@ -28,12 +29,14 @@ _LABELS = {
     System.HCPCS: "HCPCS Level II",
     System.ICD10CM: "ICD-10-CM",
     System.ICD10PCS: "ICD-10-PCS",
+    System.ICD9CM: "ICD-9-CM",
 }
 _BADGES = {
     System.CPT: "CPT procedure code",
     System.HCPCS: "HCPCS Level II code",
     System.ICD10CM: "ICD-10-CM diagnosis code",
     System.ICD10PCS: "ICD-10-PCS procedure code",
+    System.ICD9CM: "ICD-9-CM code (retired 2015)",
 }
 # However a system is typed in a URL: "icd-10-cm", "ICD10CM", "cpt4", "pcs" …
 _ALIASES = {
@@ -43,6 +46,7 @@ _ALIASES = {
     "HCPCSLEVELII": System.HCPCS,
     "ICD10": System.ICD10CM,
     "PCS": System.ICD10PCS,
+    "ICD9": System.ICD9CM,
 }
 _SEPARATORS = re.compile(r"[\s._-]+")
 

@@ -100,3 +100,10 @@ VOCABULARY_USES = """
 MATCH (v:Vocabulary {source: $source})
 RETURN v.uses AS uses, v.unresolvedUses AS unresolvedUses
 """
+# The GEMs crosswalks (graph/vocabulary/gems.py): edges from one system to another, and codes without a map.
+GEM_EDGE_COUNT = """
+MATCH (a:Code)-[r:MAPS_TO]->(b:Code)
+WHERE r.source = 'CMS GEMs' AND a.system = $source AND b.system = $target
+RETURN count(r) AS n
+"""
+GEM_NO_MAP_COUNT = "MATCH (c:Code) WHERE c.system = $source AND c.gemsNoMap = $target RETURN count(c) AS n"

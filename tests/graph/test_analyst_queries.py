@@ -93,7 +93,7 @@ def test_relation_chains_run_from_a_monograph_to_its_related_codes(loaded_graph:
 
 def test_releases_name_every_loaded_system(loaded_graph: Graph) -> None:
     rows = run(loaded_graph, "RELEASES")
-    assert [row["system"] for row in rows] == ["CPT", "HCPCS", "ICD10CM", "ICD10PCS"]
+    assert [row["system"] for row in rows] == ["CPT", "HCPCS", "ICD10CM", "ICD10PCS", "ICD9CM"]
     assert {row["system"]: row["codes"] for row in rows}["ICD10CM"] == 98_505
 
 
@@ -130,3 +130,33 @@ def test_a_pcs_index_word_stands_for_an_axis_value(loaded_graph: Graph) -> None:
     assert rows == [
         {"word": "Abdominal esophagus", "axis": "Body Part", "meaning": "Esophagus, Lower", "value": "0D43"}
     ]
+
+
+def test_the_gem_crosswalks_of_i50_20_hold_the_combination_with_428_0(loaded_graph: Graph) -> None:
+    rows = run(loaded_graph, "GEM_CROSSWALKS_OF_CODE", uid="ICD10CM:I50.20")
+    outgoing = [(r["code"], r["scenario"], r["choiceList"]) for r in rows if r["direction"] == "maps to"]
+    assert outgoing == [("428.20", 0, 0), ("428.20", 1, 1), ("428.0", 1, 2)]
+    assert {r["code"] for r in rows if r["direction"] == "mapped from"} == {"428.20"}
+
+
+def test_systolic_heart_failure_codes_combine_with_428_0(loaded_graph: Graph) -> None:
+    rows = run(loaded_graph, "GEM_COMBINATIONS_IN_SUBTREE", top="ICD10CM:I50.2")
+    assert [(r["code"], r["choiceList"], r["choices"]) for r in rows if r["code"] == "I50.21"] == [
+        ("I50.21", 1, ["428.21"]),
+        ("I50.21", 2, ["428.0"]),
+    ]
+
+
+def test_icd9_dvt_codes_lead_into_the_acute_dvt_subtree(loaded_graph: Graph) -> None:
+    rows = {r["icd9"]: r["icd10"] for r in run(loaded_graph, "ICD9_CODES_INTO_SUBTREE", top="ICD10CM:I82.4")}
+    assert sorted(rows["453.41"]) == ["I82.419", "I82.429", "I82.439", "I82.4Y9"]
+
+
+def test_codes_without_a_gem_equivalent_name_the_system(loaded_graph: Graph) -> None:
+    rows = run(loaded_graph, "GEM_NO_MAP_CODES")
+    assert {(r["system"], r["noMapTo"]) for r in rows} == {
+        ("ICD10CM", "ICD9CM"),
+        ("ICD9CM", "ICD10CM"),
+        ("ICD9CM", "ICD10PCS"),
+    }
+    assert len(rows) == 663 + 425 + 210

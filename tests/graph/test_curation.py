@@ -3,21 +3,22 @@
 The probes below are the tests' own Cypher (not the app's), shared with tests/schema/test_curation.py.
 """
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, LiteralString, TypeVar, cast
 
 import pytest
+from neo4j import ManagedTransaction, Result
 
 from graph import curation
+from graph.bundle import seeds_dir
 from graph.curation import add_relation, remove_relation
 from graph.curation_edits import Relation, RelationKind, Section, SectionEdit, Step, section_properties
-from graph.driver import Graph, Statement
+from graph.driver import Graph
 from graph.errors import CurationRefused, QueryFailed
 from graph.knowledge.loader import load_knowledge
 from graph.knowledge.seed_files import load_seeds
 from graph.queries import curation as q
 from graph.reads.graph_state import data_version
-from server.loading import SEEDS_PATH
 
 PAGE = "CPT:37188"  # the seed page of DESIGN.md, with seeded edges of every kind
 
@@ -31,6 +32,7 @@ DELETE_API_EDGES = "MATCH (c:Code {uid: $uid})-[r]->() WHERE r.curatedBy IS NOT 
 DELETE_EVENTS = "MATCH (e:CurationEvent) DELETE e"
 # Violates the uniqueness constraint on Code.uid when `uid` exists: a legitimate way for a statement to fail.
 DUPLICATE_CODE = "CREATE (c:Code:CPT:Procedure {uid: $uid})"
+T = TypeVar("T")
 
 
 def edges_from(graph: Graph, uid: str) -> list[dict[str, Any]]:
@@ -56,19 +58,25 @@ def restore_seeded_graph(graph: Graph, uids: list[str]) -> None:
     for uid in uids:
         graph.write(DELETE_API_EDGES, uid=uid)
     graph.write(DELETE_EVENTS)
-    load_knowledge(graph, load_seeds(SEEDS_PATH))
+    load_knowledge(graph, load_seeds(seeds_dir()))
 
 
-def fail_the_second_write(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make the statement after a curation's own change (its audit record) violate a constraint instead."""
-    run = curation._run
+class AuditFails(Graph):
+    """The real graph, except that a curation's audit record meets a constraint violation instead (it creates
+    a second code of a uid that exists): the fault of a write whose second statement fails, made on demand."""
 
-    def failing(tx: Any, statement: Statement) -> list[dict[str, Any]]:
-        if statement.query == q.RECORD_EVENT:
-            return run(tx, Statement(DUPLICATE_CODE, {"uid": PAGE}))
-        return run(tx, statement)
+    def write_tx(self, work: Callable[[ManagedTransaction], T], timeout: float | None = None) -> T:
+        return super().write_tx(lambda tx: work(cast(ManagedTransaction, _FailAtAudit(tx))), timeout)
 
-    monkeypatch.setattr(curation, "_run", failing)
+
+class _FailAtAudit:
+    def __init__(self, tx: ManagedTransaction) -> None:
+        self._tx = tx
+
+    def run(self, query: LiteralString, parameters: dict[str, Any] | None = None) -> Result:
+        if query == q.RECORD_EVENT:
+            return self._tx.run(DUPLICATE_CODE, {"uid": PAGE})
+        return self._tx.run(query, parameters)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -107,13 +115,14 @@ def test_a_curated_edge_carries_who_and_when_and_leaves_an_event(loaded_graph: G
     assert api_edges(loaded_graph, PAGE) == []
 
 
-def test_a_write_whose_second_statement_fails_leaves_no_partial_change(
-    loaded_graph: Graph, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_write_whose_second_statement_fails_leaves_no_partial_change(loaded_graph: Graph) -> None:
     before = snapshot(loaded_graph, PAGE)
-    fail_the_second_write(monkeypatch)
-    with pytest.raises(QueryFailed, match="Duplicated key"):
-        add_relation(loaded_graph, indication("post-thrombotic-syndrome"), "Test Editor")
+    failing = AuditFails(loaded_graph.config)
+    try:
+        with pytest.raises(QueryFailed, match="Duplicated key"):
+            add_relation(failing, indication("post-thrombotic-syndrome"), "Test Editor")
+    finally:
+        failing.close()
     # The edge was written by the first statement and rolled back with the rest.
     assert snapshot(loaded_graph, PAGE) == before
 
@@ -128,7 +137,7 @@ def test_a_seeds_load_keeps_api_edges_and_replaces_only_its_own(loaded_graph: Gr
     added = api_edges(loaded_graph, PAGE)
     assert len(added) == 2
 
-    load_knowledge(loaded_graph, load_seeds(SEEDS_PATH))
+    load_knowledge(loaded_graph, load_seeds(seeds_dir()))
 
     after = edges_from(loaded_graph, PAGE)
     assert [edge for edge in after if edge["curatedBy"] is None] == seeded  # replaced, not doubled

@@ -7,13 +7,14 @@ QueryTimeout comes only from a Neo4j server (NEO4J_URI).
 """
 
 import dataclasses
+import os
 from collections.abc import Iterator
 
 import pytest
 
 from graph.driver import Graph
 from graph.engine.control import EngineControl
-from graph.errors import DatabaseUnavailable, GraphError
+from graph.errors import DatabaseUnavailable, GraphError, QueryTimeout
 from graph.reads.health import ping
 from server.settings import Settings
 from tests.conftest import engine_environ
@@ -61,3 +62,22 @@ def stopped_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Graph]:
 def test_a_stopped_engine_is_unavailable(stopped_engine: Graph) -> None:
     with pytest.raises(DatabaseUnavailable, match=r"^database at bolt://127\.0\.0\.1:\d+ is unavailable: "):
         ping(stopped_engine)
+
+
+# Two rows of 10^5 each: 10^10 rows to count, far past a second on any server.
+LONG_COUNT = "UNWIND range(1, 100000) AS x UNWIND range(1, 100000) AS y RETURN count(*) AS n"
+
+
+@pytest.mark.skipif(
+    "NEO4J_URI" not in os.environ,
+    reason="the embedded engine ignores the transaction timeout (module docstring); Neo4j applies it",
+)
+def test_a_query_past_its_time_limit_is_a_timeout(settings: Settings) -> None:
+    errors: list[GraphError] = []
+    hurried = Graph(dataclasses.replace(settings.graph_config(), query_timeout=1.0), on_error=errors.append)
+    try:
+        with pytest.raises(QueryTimeout) as raised:
+            hurried.read(LONG_COUNT)
+    finally:
+        hurried.close()
+    assert errors == [raised.value]

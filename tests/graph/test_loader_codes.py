@@ -28,6 +28,8 @@ def test_every_bundled_system_is_recorded_with_its_counts(loaded_graph: Graph) -
     assert systems["CPT"].code_count >= 30
     assert systems["ICD10CM"].version == "FY2026 (April 1, 2026 update)"
     assert systems["ICD10PCS"].version == "FY2026"
+    assert (systems["ICD9CM"].code_count, systems["ICD9CM"].billable_count) == (14_567 + 3_882, 0)
+    assert systems["ICD9CM"].version == "FY2015 (version 32)"
 
 
 def test_titles_are_exactly_as_published(loaded_graph: Graph) -> None:

@@ -82,8 +82,12 @@ def test_the_limit_keeps_the_most_important_neighbours(loaded_graph: Graph) -> N
 
 def test_an_icd10cm_leaf_reaches_its_condition_through_its_parent(loaded_graph: Graph) -> None:
     near = neighborhood(loaded_graph, "ICD10CM:I82.401", depth=1)
-    assert [node.id for node in near.nodes] == ["ICD10CM:I82.401", "ICD10CM:I82.40"]
-    assert near.edges == (SubgraphEdge("ICD10CM:I82.401", "ICD10CM:I82.40", "CHILD_OF", None),)
+    # Its parent, and its ICD-9-CM equivalent by the CMS GEMs.
+    assert [node.id for node in near.nodes] == ["ICD10CM:I82.401", "ICD10CM:I82.40", "ICD9CM:453.40"]
+    assert set(near.edges) == {
+        SubgraphEdge("ICD10CM:I82.401", "ICD10CM:I82.40", "CHILD_OF", None),
+        SubgraphEdge("ICD10CM:I82.401", "ICD9CM:453.40", "MAPS_TO", "approximate"),
+    }
     nodes = by_id(neighborhood(loaded_graph, "ICD10CM:I82.401", depth=2))
     assert nodes["Condition:deep-vein-thrombosis"].depth == 2
     assert {"ICD10CM:I82.4", "ICD10CM:I82.402", "ICD10CM:I82.403", "ICD10CM:I82.409"} <= nodes.keys()

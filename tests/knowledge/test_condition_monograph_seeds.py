@@ -9,7 +9,7 @@ import pytest
 
 from graph.knowledge import check_seeds, load_seeds, referenced_official_codes
 from graph.knowledge.condition_monographs import condition_codes
-from tests.knowledge.test_seed_files import GROUP_A, SEEDS, edit, only_problem
+from tests.knowledge.test_seed_files import GROUP_A, SECOND_REVIEW, SEEDS, edit, only_problem
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_a_condition_monograph_loads_with_every_section(seeds: Path) -> None:
     ]  # fmt: skip
     assert len(monograph.seekCare) == 3
     assert monograph.icd10cm == ["I10"]
-    assert monograph.reviewStatus == "editorial review; not reviewed by a clinician"
+    assert monograph.reviewStatus == SECOND_REVIEW
 
 
 def test_its_categories_are_official_codes_the_loader_verifies(seeds: Path) -> None:

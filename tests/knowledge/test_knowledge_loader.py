@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from graph.bundle import seeds_dir
 from graph.driver import Graph
 from graph.knowledge.condition_monographs import condition_codes
 from graph.knowledge.errors import SeedLoadError
@@ -13,9 +14,8 @@ from graph.knowledge.loader import load_knowledge, monograph_properties
 from graph.knowledge.seed_files import load_seeds
 from graph.reads.graph_state import fingerprint
 from graph.reads.knowledge import code_knowledge, conditions_by_key
-from server.loading import SEEDS_PATH
 
-SEEDS = load_seeds(SEEDS_PATH)
+SEEDS = load_seeds(seeds_dir())
 
 
 def test_every_monograph_round_trips_from_yaml_to_graph(loaded_graph: Graph) -> None:
@@ -59,7 +59,7 @@ def test_reloading_the_same_seeds_changes_nothing(loaded_graph: Graph) -> None:
 @pytest.fixture
 def edited_seeds(tmp_path: Path, loaded_graph: Graph):  # type: ignore[no-untyped-def]
     copy = tmp_path / "seeds"
-    shutil.copytree(SEEDS_PATH, copy)
+    shutil.copytree(seeds_dir(), copy)
     yield copy
     load_knowledge(loaded_graph, SEEDS)  # the session's graph goes back to the real seeds
 

@@ -11,6 +11,8 @@ from graph.knowledge import SeedError, SeedProblem, check_seeds, load_seeds, ref
 from graph.knowledge.seed_models import VOCAB_KINDS
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+# What a monograph that has had its second review (docs/monograph-reviews.md) says about who checked it.
+SECOND_REVIEW = "editorial review and independent second review; not reviewed by a clinician"
 
 # Group A's monographs refer only to each other, so together with the vocabulary they form a closed, valid set
 # that the broken-copy tests can start from without depending on files other people are still writing.
@@ -63,12 +65,12 @@ def test_seeds_load(seeds: Path) -> None:
         "infection", "bleeding-hematoma", "contrast-or-drug-reaction", "vessel-injury", "clot-embolization",
     }  # fmt: skip
     assert loaded.conditions["deep-vein-thrombosis"].icd10cm[0] == "I82.4"
-    assert repeat.reviewStatus == "editorial review; not reviewed by a clinician"
+    assert repeat.reviewStatus == SECOND_REVIEW
 
 
 def test_missing_review_status(seeds: Path) -> None:
     path = seeds / "procedures" / "cpt-37188.yaml"
-    edit(path, "reviewStatus: editorial review; not reviewed by a clinician\n", "")
+    edit(path, f'reviewStatus: "{SECOND_REVIEW}"\n', "")
     problem = only_problem(seeds)
     assert (problem.file, problem.line) == (path, 1)
     assert problem.message == "missing required field 'reviewStatus'"
@@ -127,7 +129,7 @@ def test_bad_yaml(seeds: Path) -> None:
 
 def test_impossible_date(seeds: Path) -> None:
     path = seeds / "procedures" / "cpt-37193.yaml"
-    line = edit(path, "reviewedOn: 2026-11-25", "reviewedOn: 2026-13-25")
+    line = edit(path, "reviewedOn: 2026-12-04", "reviewedOn: 2026-13-04")
     problem = only_problem(seeds)
     assert (problem.file, problem.line) == (path, line)
     assert problem.message.startswith("invalid value")

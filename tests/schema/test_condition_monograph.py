@@ -35,10 +35,13 @@ def test_the_hypertension_monograph_has_every_section(api: Api) -> None:
         ("blood-pressure-medicines", None),
     ]
     assert monograph["treatments"][2]["note"] == (
-        "When lifestyle changes are not enough, or the risk of heart disease is high; usually taken for life."
+        "When lifestyle changes are not enough, or the risk of heart disease is high;"
+        " usually taken long term."
     )
-    assert monograph["reviewedOn"] == "2026-12-03"
-    assert monograph["reviewStatus"] == "editorial review; not reviewed by a clinician"
+    assert monograph["reviewedOn"] == "2026-12-04"
+    assert monograph["reviewStatus"] == (
+        "editorial review and independent second review; not reviewed by a clinician"
+    )
     assert condition["codes"] == [{"code": "I10"}]
 
 

@@ -14,9 +14,9 @@ from server.settings import Settings
 from tests.conftest import settings_environ, wait_until_following
 from tests.graph.test_curation import (
     PAGE,
+    AuditFails,
     api_edges,
     edges_from,
-    fail_the_second_write,
     restore_seeded_graph,
     snapshot,
 )
@@ -77,12 +77,12 @@ mutation ($system: CodeSystem!, $code: String!, $section: MonographSectionInput!
 EVENTS = "query ($first: Int!) { curationEvents(first: $first) { id at editor action subject details } }"
 
 
-def app_with(settings: Settings, api_key: str | None) -> Starlette:
+def app_with(settings: Settings, api_key: str | None, graph_type: type[Graph] = Graph) -> Starlette:
     environ = settings_environ(settings)
     environ["MEDGRAPH_DATA_VERSION_POLL_SECONDS"] = str(settings.data_version_poll_seconds)
     if api_key is not None:
         environ["MEDGRAPH_API_KEY"] = api_key
-    return create_app(Settings.from_environ(environ))
+    return create_app(Settings.from_environ(environ), graph_type)
 
 
 @pytest.fixture(scope="module")
@@ -428,11 +428,12 @@ def test_one_section_per_edit(client: TestClient) -> None:
 
 
 def test_a_write_whose_second_statement_fails_leaves_no_partial_change(
-    client: TestClient, loaded_graph: Graph, monkeypatch: pytest.MonkeyPatch
+    settings: Settings, loaded_graph: Graph
 ) -> None:
     before = snapshot(loaded_graph, PAGE)
-    fail_the_second_write(monkeypatch)
-    body = post(client, ADD_INDICATION, code="37188", condition="post-thrombotic-syndrome", note="n")
+    hourly = settings.model_copy(update={"data_version_poll_seconds": 3600.0})
+    with TestClient(app_with(hourly, KEY, AuditFails)) as failing:
+        body = post(failing, ADD_INDICATION, code="37188", condition="post-thrombotic-syndrome", note="n")
     assert error(body) == ("INTERNAL_ERROR", "Internal error.")
     assert snapshot(loaded_graph, PAGE) == before
 

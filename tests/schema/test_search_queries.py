@@ -138,3 +138,68 @@ def test_hits_show_their_codes_from_the_index_and_read_notes_from_the_graph(api:
         hit_notes == api.data(f'{{ code(system: ICD10CM, code: "I82.40") {{ {notes} }} }}')["code"]["notes"]
     )
     assert any(note["text"] == "DVT NOS" for note in hit_notes)
+
+
+CORRECTED = """
+query Corrected($q: String!, $exact: Boolean) {
+  search(query: $q, exact: $exact, first: 5) {
+    totalCount
+    correctedQuery
+    corrections { typed corrected }
+    edges { node { code } }
+  }
+}
+"""
+
+
+def test_a_word_no_code_has_is_corrected_and_the_answer_says_so(api: Api) -> None:
+    search = api.data(CORRECTED, q="pnuemonia")["search"]
+    assert search["correctedQuery"] == "pneumonia"
+    assert search["corrections"] == [{"typed": "pnuemonia", "corrected": "pneumonia"}]
+    assert all(edge["node"]["code"].startswith("J1") for edge in search["edges"])
+
+
+def test_only_unknown_words_are_corrected_and_the_rest_of_the_query_is_kept(api: Api) -> None:
+    search = api.data(CORRECTED, q="acute bronchitus")["search"]
+    assert search["correctedQuery"] == "acute bronchitis"
+    assert search["corrections"] == [{"typed": "bronchitus", "corrected": "bronchitis"}]
+    known = api.data(CORRECTED, q="pneumonia")["search"]
+    assert (known["correctedQuery"], known["corrections"]) == (None, [])
+
+
+def test_exact_searches_the_words_as_typed_without_correction(api: Api) -> None:
+    search = api.data(CORRECTED, q="pnuemonia", exact=True)["search"]
+    assert (search["correctedQuery"], search["corrections"], search["totalCount"]) == (None, [], 0)
+
+
+def test_suggest_corrects_the_word_being_typed(api: Api) -> None:
+    codes = api.data('{ suggest(prefix: "pnue", first: 5) { code title } }')["suggest"]
+    assert codes and all("pneumonia" in code["title"].lower() for code in codes)
+
+
+VIA = """
+query Via($q: String!) {
+  search(query: $q, first: 5) { edges { node { code } matchedVia { kind text path } } }
+}
+"""
+
+
+def _via(api: Api, query: str) -> dict[str, dict[str, object]]:
+    edges = api.data(VIA, q=query)["search"]["edges"]
+    return {edge["node"]["code"]: edge["matchedVia"] for edge in edges}
+
+
+def test_each_hit_says_how_it_was_found(api: Api) -> None:
+    assert _via(api, "I82.401")["I82.401"] == {"kind": "CODE", "text": "I82.401", "path": []}
+    embolism = _via(api, "pulmonary embolism")
+    assert {via["kind"] for via in embolism.values()} == {"TITLE"}
+    assert _via(api, "DVT")["I82.40"] == {"kind": "ABBREVIATION", "text": "DVT", "path": []}
+
+
+def test_an_index_term_reached_through_see_gives_both_terms(api: Api) -> None:
+    via = _via(api, "shingles")["B02.0"]
+    assert via == {
+        "kind": "INDEX_TERM",
+        "text": "Shingles (see Herpes, herpesvirus, herpetic, zoster)",
+        "path": ["Shingles", "Herpes, herpesvirus, herpetic, zoster"],
+    }

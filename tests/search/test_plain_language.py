@@ -52,3 +52,14 @@ def test_the_longest_phrase_wins_and_words_are_listed_once() -> None:
         "blood clot in a deep vein", "blood clot", "clot", "vein",
     )  # fmt: skip
     assert PlainLanguage([]).plain_words(["Deep vein thrombosis"]) == ()
+
+
+def test_a_name_that_is_a_medical_phrase_word_for_word_is_named_by_its_plain_words(
+    glossary: PlainLanguage,
+) -> None:
+    # H10.9's index entry "Conjunctivitis" is what the glossary's "pink eye" means; A18.59's inclusion term
+    # "Tuberculous conjunctivitis" only mentions it.
+    assert glossary.naming_words(["Conjunctivitis"]) == ("pink eye",)
+    assert glossary.naming_words(["Infarction, myocardial"]) == ("heart attack",)
+    assert glossary.naming_words(["Tuberculous conjunctivitis"]) == ()
+    assert glossary.naming_words(["Conjunctivitis (staphylococcal)"]) == ("pink eye",)

@@ -15,6 +15,7 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
+from graph.bundle import seeds_dir
 from graph.driver import Graph
 from graph.importers.hcpcs_anweb import bundled_workbook_path, read_hcpcs_workbook
 from graph.knowledge.loader import load_knowledge
@@ -24,7 +25,6 @@ from graph.loader.progress import SilentProgress
 from graph.reads.graph_state import data_version
 from graph.schema_setup import ensure_schema
 from server.app import create_app
-from server.loading import SEEDS_PATH
 from tests.conftest import engine_of_its_own, served, wait_for
 
 CLIENTS = 4
@@ -42,7 +42,7 @@ def seeds_only(tmp_path: Path) -> Iterator[tuple[Graph, str, Starlette]]:
         graph = Graph(settings.graph_config())
         try:
             ensure_schema(graph)
-            load_knowledge(graph, load_seeds(SEEDS_PATH))
+            load_knowledge(graph, load_seeds(seeds_dir()))
             app = create_app(settings.model_copy(update={"data_version_poll_seconds": 0.05}))
             with served(app) as url:
                 yield graph, url, app

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import pytest
 from starlette.testclient import TestClient
 
+from graph.bundle import seeds_dir
 from graph.driver import RETRY_WINDOW_DIVISOR, Graph
 from graph.engine.control import EngineControl
 from graph.knowledge.loader import load_knowledge
@@ -22,7 +23,6 @@ from graph.knowledge.seed_files import load_seeds
 from graph.schema_setup import ensure_schema
 from server.app import create_app
 from server.graphql_http import database_down
-from server.loading import SEEDS_PATH
 from server.settings import Settings
 from tests.conftest import engine_of_its_own, wait_for, wait_until_following
 
@@ -44,7 +44,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Settings,
         graph = Graph(settings.graph_config())
         try:  # the curated seeds: a few codes to search and read (the official releases are not needed here)
             ensure_schema(graph)
-            load_knowledge(graph, load_seeds(SEEDS_PATH))
+            load_knowledge(graph, load_seeds(seeds_dir()))
         finally:
             graph.close()
         yield settings, control

@@ -100,7 +100,7 @@ any_json = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
     max_leaves=6,
 )
-systems = st.sampled_from(["CPT", "HCPCS", "ICD10CM", "ICD10PCS"])
+systems = st.sampled_from(["CPT", "HCPCS", "ICD10CM", "ICD10PCS", "ICD9CM"])
 system_values = st.one_of(systems, st.sampled_from(["cpt", "ICD10", "", "ICD10CM ", "NONE"]), texts, any_json)
 
 
@@ -452,6 +452,9 @@ ABUSE = {
     % f"children {{ {NEIGHBORHOOD_FIELDS} }}",
     "children of children of children of children": CODE_ROOT.replace("I82.401", "I")
     % "children { children { children { children { code title } } } }",
+    # 68,419 codes (1.3 MB) before children had a page size that the cost counts.
+    "three levels of ICD-10-PCS children": '{ code(system: ICD10PCS, code: "0") '
+    "{ children { children { children { code } } } } }",
     "a search page of a million": '{ search(query: "vein", first: 1000000) { edges { node { code } } } }',
     "similar codes by the million": CODE_ROOT % "similar(first: 1000000) { score code { code } }",
 }

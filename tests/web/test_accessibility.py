@@ -12,6 +12,8 @@ PAGES = [
     "/?q=pulmonary+embolism",
     "/codes/CPT/37188",
     "/codes/ICD10CM/I82.401",
+    "/codes/ICD10PCS/06CM3ZZ",
+    "/codes/HCPCS/J2997",
     "/conditions/deep-vein-thrombosis",
     "/codes/ICD10CM",
     "/codes/HCPCS",

@@ -4,7 +4,7 @@ import re
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.web.pages import SEED_SECTIONS, available, section_headings
 
@@ -28,7 +28,8 @@ def test_the_37188_page_has_every_seed_section_in_order(page: Page) -> None:
     expect(page.locator("footer")).to_contain_text("Not medical or coding advice")
     expect(page.locator("#experience .about__source")).to_have_text(
         "Written by the medgraph team from public patient-education material; code scope checked against CMS"
-        " code sets. Reviewed 2026-11-25 (editorial review; not reviewed by a clinician)."
+        " code sets. Reviewed 2026-12-04 (editorial review and independent second review; not reviewed by a"
+        " clinician)."
     )
 
 
@@ -104,7 +105,7 @@ def test_codes_are_accepted_however_typed(http: httpx.Client) -> None:
 def test_a_code_without_a_monograph_shows_what_the_graph_knows(page: Page) -> None:
     page.goto("/codes/ICD10CM/i82401")
     expect(page).to_have_url(re.compile(r"/codes/ICD10CM/I82\.401$"))
-    expect(page.locator(".notice")).to_contain_text("No plain-language explanation has been written")
+    expect(page.locator(".notice")).to_have_count(0)  # its explanation is generated from the tabular list
     crumbs = page.get_by_role("navigation", name="Where this code sits")
     for level in ("Chapter 9", "I80-I89", "I82", "I82.4", "I82.40"):
         expect(crumbs.get_by_role("link", name=re.compile(rf"^{re.escape(level)}\s"))).to_have_count(1)
@@ -128,7 +129,8 @@ def test_a_retired_hcpcs_code_says_so(http: httpx.Client) -> None:
     html = http.get("/codes/HCPCS/A4397").text
     assert "Retired code" in html
     assert "2021-12-31" in html
-    assert "No plain-language explanation has been written" in html
+    assert "No plain-language explanation has been written" not in html
+    assert "It was terminated on December 31, 2021" in html
 
 
 def test_an_unknown_code_is_a_404_page_with_a_search_box(page: Page) -> None:
@@ -185,3 +187,116 @@ def test_a_pcs_code_page_shows_the_index_lines_whose_lead_it_starts_with(page: P
     expect(appendectomy).to_contain_text("see Resection, Appendix")
     expect(appendectomy.locator(".index-entries__prefix")).to_have_text("0DTJ")
     expect(appendectomy).to_contain_text("ICD-10-PCS Index FY2025")
+
+
+# A phone held upright (an iPhone 12 to 15 is 390 CSS pixels wide): the generated explanation must read there.
+PHONE = {"width": 390, "height": 844}
+GENERATED = "This explanation was generated automatically from the official code set"
+
+
+def phone_page(browser: Browser, base_url: str, path: str) -> Page:
+    context = browser.new_context(base_url=base_url, viewport=PHONE, is_mobile=True)
+    page = context.new_page()
+    page.goto(path)
+    return page
+
+
+def fits_the_screen(page: Page) -> bool:
+    return bool(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+
+
+def test_a_pcs_page_shows_its_generated_explanation_on_a_phone(browser: Browser, base_url: str) -> None:
+    page = phone_page(browser, base_url, "/codes/ICD10PCS/06CM3ZZ")
+    try:
+        expect(page.locator(".notice")).to_have_count(0)
+        expect(page.locator("#overview")).to_contain_text(
+            "Extirpation means taking or cutting out solid matter, such as a blood clot or a stone, from a "
+            "body part."
+        )
+        expect(page.locator("#overview .about--generated")).to_contain_text(GENERATED)
+        expect(page.locator("#overview .about--generated")).to_contain_text("not medical or coding advice")
+        headings = section_headings(page)
+        assert headings[:8] == [
+            "Summary",
+            "What is done",
+            "To what",
+            "How",
+            "With what",
+            "Where it sits in ICD-10-PCS",
+            "The words people use for it",
+            "Codes beside it in its table",
+        ]
+        for key in ("what", "to-what", "how", "with-what", "where", "words", "similar"):
+            expect(page.locator(f"#explained-{key} .explained__source")).to_be_visible()
+        expect(page.locator("#explained-to-what")).to_contain_text("Popliteal vein")
+        expect(page.locator("#explained-how")).to_contain_text("through a needle puncture or small cut")
+        expect(page.locator("#explained-with-what")).to_contain_text("The code names no device.")
+        neighbour = page.locator("#explained-similar").get_by_role("link", name=re.compile("^06CM0ZZ"))
+        expect(neighbour).to_have_attribute("href", "/codes/ICD10PCS/06CM0ZZ")
+        assert fits_the_screen(page)
+    finally:
+        page.context.close()
+
+
+def test_a_hcpcs_page_shows_its_generated_explanation_on_a_phone(browser: Browser, base_url: str) -> None:
+    page = phone_page(browser, base_url, "/codes/HCPCS/J2997")
+    try:
+        expect(page.locator(".notice")).to_have_count(0)
+        expect(page.locator("#overview")).to_contain_text(
+            "It stands for: injection, alteplase recombinant, 1 mg."
+        )
+        expect(page.locator("#overview .about--generated")).to_contain_text(GENERATED)
+        assert section_headings(page)[:6] == [
+            "Summary",
+            "What kind of item or service",
+            "What the code describes",
+            "How it is counted",
+            "Medicare coverage and pricing",
+            "Dates",
+        ]
+        expect(page.locator("#explained-units")).to_contain_text("Each unit of this code stands for 1 mg.")
+        expect(page.locator("#explained-coverage")).to_contain_text("Type of service: medical care")
+        assert fits_the_screen(page)
+    finally:
+        page.context.close()
+
+
+def test_an_icd10cm_page_shows_its_generated_explanation_on_a_phone(browser: Browser, base_url: str) -> None:
+    page = phone_page(browser, base_url, "/codes/ICD10CM/I82.401")
+    try:
+        expect(page.locator(".notice")).to_have_count(0)
+        expect(page.locator("#overview")).to_contain_text(
+            "In plain words it stands for: sudden or recent blood clot in deep veins of the right leg; which "
+            "deep vein is not specified."
+        )
+        expect(page.locator("#overview .about--generated")).to_contain_text(GENERATED)
+        expect(page.locator("#overview .about--generated")).to_contain_text("ICD-10-CM Index FY2025 (CDC)")
+        assert section_headings(page)[:7] == [
+            "Summary",
+            "What the code means",
+            "Also known as",
+            "What is coded elsewhere",
+            "What may be coded as well",
+            "How to code it",
+            "Conditions in the knowledge graph",
+        ]
+        for key in (
+            "meaning",
+            "also-known-as",
+            "coded-elsewhere",
+            "coded-as-well",
+            "how-to-code",
+            "conditions",
+        ):
+            expect(page.locator(f"#explained-{key} .explained__source")).to_be_visible()
+        instead = page.locator("#explained-coded-elsewhere").get_by_role(
+            "link", name=re.compile(r"\(I82\.4Z-\)$")
+        )
+        expect(instead).to_have_attribute("href", "/codes/ICD10CM/I82.4Z")
+        expect(page.locator("#explained-how-to-code")).to_contain_text(
+            "The title names the side: the right side."
+        )
+        expect(page.locator("#explained-conditions")).to_contain_text("Deep vein thrombosis")
+        assert fits_the_screen(page)
+    finally:
+        page.context.close()

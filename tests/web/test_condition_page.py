@@ -39,11 +39,25 @@ def test_a_condition_monograph_shows_every_section(page: Page) -> None:
     ]:
         expect(page.locator(f"#{section} h2")).to_have_text(heading)
     expect(page.locator("#what-it-is .lay-names")).to_have_text(
-        "Everyday names: urine infection, bladder infection, water infection, UTI"
+        "Everyday names: urine infection, water infection, UTI"
     )
     expect(page.locator("#symptoms li")).to_have_count(4)
     expect(page.locator("#treatments li").first).to_contain_text("Antibiotic treatment")
     expect(page.locator("#categories").get_by_role("link", name=re.compile(r"^N39\.0\s"))).to_have_count(1)
     expect(page.locator("#categories .about__source")).to_contain_text(
-        "Reviewed 2026-12-03 (editorial review; not reviewed by a clinician)."
+        "Reviewed 2026-12-04 (editorial review and independent second review; not reviewed by a clinician)."
     )
+
+
+def test_a_condition_lists_the_billable_codes_under_each_of_its_categories(page: Page) -> None:
+    page.goto("/conditions/deep-vein-thrombosis")
+    category = page.get_by_role("link", name=re.compile(r"^I82\.4\s"))
+    group = page.locator(".code-groups__item").filter(has=category)
+    expect(group).to_have_count(1)
+    summary = group.locator("summary")
+    expect(summary).to_have_text(re.compile(r"^\d+ billable codes$"))
+    summary.click()
+    billable = group.locator(".code-groups__billable").get_by_role("link", name=re.compile(r"^I82\.401\s"))
+    expect(billable).to_be_visible()
+    billable.click()
+    expect(page).to_have_url(re.compile(r"/codes/ICD10CM/I82\.401$"))

@@ -62,12 +62,13 @@ def test_enter_without_a_chosen_suggestion_searches_and_marks_the_matches(page: 
 
 
 def test_facets_choose_a_system_and_keep_the_query_in_the_url(page: Page) -> None:
-    page.goto("/?q=dvt")
+    # "vein" is a body part of procedures in every system and of diagnoses too.
+    page.goto("/?q=vein")
     facets = page.get_by_role("navigation", name="Filter by code system")
     expect(facets.locator("[aria-current]")).to_contain_text("All systems")
     assert len(result_systems(page)) > 1
     facets.get_by_role("link", name=re.compile("^ICD-10-CM")).click()
-    expect(page).to_have_url(re.compile(r"\?q=dvt&system=ICD10CM$"))
+    expect(page).to_have_url(re.compile(r"\?q=vein&system=ICD10CM$"))
     expect(facets.locator("[aria-current]")).to_contain_text("ICD-10-CM")
     assert result_systems(page) == {"ICD-10-CM"}
     facets.get_by_role("link", name=re.compile("^CPT")).click()
@@ -126,3 +127,28 @@ def test_pages_send_a_policy_that_allows_no_inline_code(http: httpx.Client) -> N
     assert "script-src 'self'" in policy
     assert "style-src 'self'" in policy
     assert "unsafe-inline" not in policy
+
+
+def test_a_corrected_query_says_so_and_offers_the_words_as_typed(page: Page) -> None:
+    page.goto("/?q=pnuemonia")
+    line = page.locator(".results__correction")
+    expect(line).to_have_text(re.compile(r"Showing results for pneumonia\s+— search instead for pnuemonia"))
+    assert result_codes(page)[0].startswith("J1")
+    line.get_by_role("link", name="pnuemonia").click()
+    expect(page).to_have_url(re.compile(r"/\?q=pnuemonia&exact=1$"))
+    expect(page.locator(".results__correction")).to_have_count(0)
+    expect(page.locator("#results-summary")).to_contain_text("No codes match “pnuemonia”")
+
+
+def test_a_suggestion_forgives_a_typo_in_the_word_being_typed(page: Page) -> None:
+    page.goto("/")
+    page.get_by_role("combobox", name="Search all medical codes").press_sequentially("pnue")
+    options = page.get_by_role("listbox", name="Suggestions").get_by_role("option")
+    expect(options.first).to_contain_text(re.compile("pneumonia", re.IGNORECASE))
+
+
+def test_a_result_found_through_the_index_says_so_in_a_quiet_line(page: Page) -> None:
+    page.goto("/?q=shingles")
+    expect(page.locator(".result__via").first).to_be_visible()
+    lines = page.locator(".result__via").all_inner_texts()
+    assert "via index: Shingles → Herpes, herpesvirus, herpetic, zoster" in lines

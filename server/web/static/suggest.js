@@ -7,7 +7,7 @@
 
   var DEBOUNCE_MS = 120;
   var MAX_SUGGESTIONS = 8;
-  var LABELS = { CPT: "CPT", HCPCS: "HCPCS Level II", ICD10CM: "ICD-10-CM", ICD10PCS: "ICD-10-PCS" };
+  var LABELS = { CPT: "CPT", HCPCS: "HCPCS Level II", ICD10CM: "ICD-10-CM", ICD10PCS: "ICD-10-PCS", ICD9CM: "ICD-9-CM" };
 
   function codeUrl(item) {
     return "/codes/" + encodeURIComponent(item.system) + "/" + encodeURIComponent(item.code);

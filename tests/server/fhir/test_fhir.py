@@ -89,7 +89,8 @@ def test_terminology_capabilities_name_every_loaded_system_and_its_version(base_
         (CM, "2026"),
         (PCS, "2026"),
         (HCPCS, "2025-10"),
-        (CPT, capabilities["codeSystem"][3]["version"][0]["code"]),
+        ("http://hl7.org/fhir/sid/icd-9-cm", "2015"),
+        (CPT, capabilities["codeSystem"][4]["version"][0]["code"]),
     ]
 
 
