@@ -7,6 +7,7 @@ Medicare coverage and pricing, the dates, and for a terminated code the codes CM
 from collections.abc import Mapping
 
 from graph.explain import hcpcs_terms as terms
+from graph.explain.description import official_description
 from graph.explain.hcpcs_units import billing_unit
 from graph.explain.model import Explanation, Item, Section
 from graph.explain.notice import generated_notice
@@ -56,15 +57,7 @@ def _procedure(code: CodeRow, references: Mapping[str, Reference]) -> tuple[str,
             ),
             source=f"{WORKBOOK}: code range, BETOS",
         ),
-        Section(
-            key="description",
-            title="What the code describes",
-            text=paragraph(
-                f"The official description reads {quoted(code.title)}",
-                f"Its short name is {quoted(code.short_title)}" if code.short_title else "",
-            ),
-            source=f"{WORKBOOK}: LONG DESCRIPTION, SHORT DESCRIPTION",
-        ),
+        official_description(code, f"{WORKBOOK}: LONG DESCRIPTION, SHORT DESCRIPTION"),
         Section(
             key="units",
             title="How it is counted",

@@ -4,9 +4,10 @@ ICD-9-CM was replaced on 2015-10-01; a page for one of its codes is read for old
 what the code meant, that it is no longer reported, and where the GEMs lead.
 """
 
+from graph.explain.description import official_description
 from graph.explain.model import Explanation, Section
 from graph.explain.notice import generated_notice
-from graph.explain.sentences import paragraph, plain_date, quoted
+from graph.explain.sentences import paragraph, plain_date
 from graph.importers.icd9cm import PROCEDURE, VOLUME
 from graph.reads.codes import CodeRow, MappingRow
 
@@ -26,15 +27,7 @@ def explain_icd9(code: CodeRow, mappings: list[MappingRow]) -> Explanation:
     )
     last_day = plain_date(code.termination_date) if code.termination_date else ""
     sections = (
-        Section(
-            key="description",
-            title="What the code describes",
-            text=paragraph(
-                f"The official description reads {quoted(code.title)}",
-                f"Its short name is {quoted(code.short_title)}" if code.short_title else "",
-            ),
-            source=f"{DESCRIPTIONS}: long and short titles",
-        ),
+        official_description(code, f"{DESCRIPTIONS}: long and short titles"),
         Section(
             key="status",
             title="Whether it is still used",

@@ -1,12 +1,10 @@
 """Search results: a Relay-style connection of codes with scores, highlights and per-system facets."""
 
-from enum import Enum
-
 import strawberry
 
 from graph.search import Highlight as HighlightRow
 from graph.search.matched_via import MatchedVia as MatchedViaRow
-from graph.search.matched_via import MatchKind as MatchKindRow
+from graph.search.matched_via import MatchKind
 from schema.codes.types import Code
 from schema.enums import CodeSystem
 
@@ -28,16 +26,8 @@ class Highlight:
         return cls(field=row.field, text=row.text, ranges=[TextRange(start=s, end=e) for s, e in row.spans])
 
 
-@strawberry.enum(description="What a search hit was found by.")
-class MatchKind(Enum):
-    CODE = "code"
-    TITLE = "title"
-    CURATED_NAME = "curatedName"
-    ABBREVIATION = "abbreviation"
-    INDEX_TERM = "indexTerm"
-    GLOSSARY = "glossary"
-    INCLUSION_TERM = "inclusionTerm"
-    RELATED_CONDITION = "relatedCondition"
+# The search's own enum, published under its GraphQL name: the two can never differ.
+strawberry.enum(MatchKind, name="MatchKind", description="What a search hit was found by.")
 
 
 @strawberry.type(description="How a hit was found: the code, or the field value holding most of the words.")
@@ -50,7 +40,7 @@ class MatchedVia:
 
     @classmethod
     def of(cls, row: MatchedViaRow) -> "MatchedVia":
-        return cls(kind=MatchKind(MatchKindRow(row.kind).value), text=row.text, path=list(row.path))
+        return cls(kind=row.kind, text=row.text, path=list(row.path))
 
 
 @strawberry.type(description="A word of the query that no code has, and the word searched instead.")
