@@ -16,6 +16,9 @@ from typing import Any
 import yaml
 
 CASES = Path(__file__).resolve().parent / "search_cases"
+# Cases written without seeing search_cases/ or the search code, to check that the figures hold on queries
+# the search was not tuned on (`python -m bench.search_quality --cases bench/search_cases_holdout`).
+HOLDOUT = Path(__file__).resolve().parent / "search_cases_holdout"
 KINDS = ("clinical", "lay", "misspelling", "abbreviation", "procedure", "code")
 SYSTEMS = ("CPT", "HCPCS", "ICD10CM", "ICD10PCS")
 

@@ -3,6 +3,7 @@ plain BM25 baseline over the official titles (bench.bm25_baseline), with the iss
 
 .venv/bin/python -m bench.search_quality                  # a fresh engine of its own, every release loaded
 .venv/bin/python -m bench.search_quality --home DIR       # a running engine's MEDGRAPH_HOME (ports from env)
+.venv/bin/python -m bench.search_quality --cases bench/search_cases_holdout   # the held-out cases
 
 Both search the same documents, read once from the graph: medgraph's in-process index (the search of the
 GraphQL `search` field, without facets and highlights) and FTS5 over their code, title and short title.
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.bm25_baseline import Bm25Baseline
-from bench.cases import KINDS, Case, compact, load_cases
+from bench.cases import CASES, HOLDOUT, KINDS, Case, compact, load_cases
 from bench.common import header
 from bench.loading import load_all
 from bench.quality_metrics import mean, ndcg_at, reciprocal_rank, success_at
@@ -112,7 +113,9 @@ def run(cases: Sequence[Case], release: Release, rankers: dict[str, Ranker]) -> 
     }
 
 
-def report(graph: Graph, engine: str, figures: dict[str, float] | None = None) -> str:
+def report(
+    graph: Graph, engine: str, figures: dict[str, float] | None = None, cases_folder: Path = CASES
+) -> str:
     started = time.perf_counter()
     documents = read_documents(graph)
     index = SearchIndex.from_documents(documents)
@@ -120,7 +123,7 @@ def report(graph: Graph, engine: str, figures: dict[str, float] | None = None) -
     release = Release(documents)
     setup = time.perf_counter() - started
     del documents
-    cases = load_cases()
+    cases = load_cases(cases_folder)
     try:
         began = time.perf_counter()
         outcomes = run(
@@ -243,9 +246,15 @@ def main(argv: Sequence[str] | None = None) -> None:
         prog="python -m bench.search_quality", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("--home", type=Path, help="a running engine's MEDGRAPH_HOME; default: a fresh one")
+    parser.add_argument(
+        "--cases",
+        type=Path,
+        default=CASES,
+        help=f"a folder of case files (default {CASES.name}/; {HOLDOUT.name}/ holds the held-out cases)",
+    )
     args = parser.parse_args(argv)
     with graph_of(args.home) as (graph, engine):
-        sys.stdout.write(report(graph, engine))
+        sys.stdout.write(report(graph, engine, cases_folder=args.cases))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ class System(StrEnum):
     ICD10CM = "ICD10CM"
     ICD10PCS = "ICD10PCS"
     ICD9CM = "ICD9CM"
+    MSDRG = "MSDRG"
 
     def uid(self, code: str) -> str:
         return f"{self.value}:{code}"
@@ -24,6 +25,7 @@ SYSTEM_NAMES: dict[System, str] = {
     System.ICD10CM: "ICD-10-CM",
     System.ICD10PCS: "ICD-10-PCS",
     System.ICD9CM: "ICD-9-CM",
+    System.MSDRG: "Medicare Severity Diagnosis Related Groups (MS-DRG)",
 }
 
 # Procedure systems get :Procedure, diagnosis systems :Diagnosis; ICD-9-CM has both volumes, so its codes
@@ -38,6 +40,8 @@ class Label(StrEnum):
     ICD10CM = "ICD10CM"
     ICD10PCS = "ICD10PCS"
     ICD9CM = "ICD9CM"
+    MSDRG = "MSDRG"
+    MDC = "MDC"  # an MS-DRG Major Diagnostic Category (graph.importers.msdrg)
     PROCEDURE = "Procedure"
     DIAGNOSIS = "Diagnosis"
     CODE_SYSTEM = "CodeSystem"

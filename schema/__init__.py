@@ -17,6 +17,7 @@ from schema.cost import QueryCost
 from schema.curation.mutations import Mutation
 from schema.curation.queries import CurationQueries
 from schema.documents import DocumentStore, ParsedOnce
+from schema.drg.queries import DrgQueries
 from schema.errors import ErrorCode, ErrorCodes, error_code
 from schema.knowledge.queries import KnowledgeQueries
 from schema.knowledge.types import Condition
@@ -30,7 +31,7 @@ MAX_TOKENS = 2000
 
 
 @strawberry.type
-class Query(CodeQueries, SearchQueries, KnowledgeQueries, CurationQueries, LookupQueries):
+class Query(CodeQueries, SearchQueries, KnowledgeQueries, CurationQueries, LookupQueries, DrgQueries):
     pass
 
 

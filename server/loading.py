@@ -39,6 +39,8 @@ SYSTEM_ARGUMENTS = {
     "hcpcs": System.HCPCS,
     "cpt": System.CPT,
     "icd9cm": System.ICD9CM,
+    "msdrg": System.MSDRG,
+    "drg": System.MSDRG,
 }
 
 

@@ -6,7 +6,9 @@ from graph.explain.icd9cm import explain_icd9
 from graph.explain.icd10cm_page import icd10cm_explanation
 from graph.explain.icd10pcs import explain_pcs
 from graph.explain.model import Explanation
+from graph.explain.msdrg import explain_drg
 from graph.explain.pcs_headings import explain_pcs_heading
+from graph.importers.records import CodeKind
 from graph.model import System
 from graph.reads.codes import CodeRow, ancestors, children, codes_by_uid, mappings
 from graph.reads.explain import codes_named, hcpcs_cross_reference_uids
@@ -30,4 +32,19 @@ def generate_explanation(graph: Graph, code: CodeRow) -> Explanation | None:
         return explain_pcs_heading(code, [rows[uid] for uid in above if uid in rows], below)
     if code.system == System.ICD9CM:
         return explain_icd9(code, mappings(graph, [code.uid]).get(code.uid, []))
+    if code.system == System.MSDRG and code.billable:
+        return _drg(graph, code)
     return None
+
+
+def _drg(graph: Graph, code: CodeRow) -> Explanation:
+    above = ancestors(graph, [code.uid]).get(code.uid, [])
+    rows = codes_by_uid(graph, above)
+    parent = rows.get(above[0]) if above else None
+    chapter = rows.get(above[-1]) if above else None
+    family: list[CodeRow] = []
+    if parent is not None and parent.kind == CodeKind.GROUP and parent is not chapter:
+        siblings = children(graph, [parent.uid]).get(parent.uid, [])
+        named = codes_by_uid(graph, siblings)
+        family = sorted((named[uid] for uid in siblings if uid in named), key=lambda row: row.code)
+    return explain_drg(code, chapter, family)

@@ -11,7 +11,7 @@ from typing import Any, LiteralString
 
 from graph.driver import Graph, Statement
 from graph.importers.icd9cm import DIAGNOSIS, PROCEDURE, VOLUME
-from graph.importers.records import CodeRecord, Release
+from graph.importers.records import CodeKind, CodeRecord, Release
 from graph.loader.batches import run_batches
 from graph.loader.progress import Progress
 from graph.model import NOTE_EDGES, NOTE_PROPERTIES, Rel, System
@@ -24,9 +24,18 @@ CREATE_BY_SYSTEM: dict[System, LiteralString] = {
     System.HCPCS: q.CREATE_HCPCS_CODES,
     System.CPT: q.CREATE_CPT_CODES,
 }
-ICD9CM_CREATE_BY_VOLUME: dict[str, LiteralString] = {
-    DIAGNOSIS: q.CREATE_ICD9CM_DIAGNOSES,
-    PROCEDURE: q.CREATE_ICD9CM_PROCEDURES,
+# Systems whose codes get one of several label sets, by the value of a property: ICD-9-CM by its volume,
+# MS-DRG by kind (its chapters are the MDCs).
+CREATE_BY_PROPERTY: dict[System, tuple[str, dict[str, LiteralString]]] = {
+    System.ICD9CM: (VOLUME, {DIAGNOSIS: q.CREATE_ICD9CM_DIAGNOSES, PROCEDURE: q.CREATE_ICD9CM_PROCEDURES}),
+    System.MSDRG: (
+        "kind",
+        {
+            CodeKind.CHAPTER: q.CREATE_MSDRG_MDCS,
+            CodeKind.GROUP: q.CREATE_MSDRG_CODES,
+            CodeKind.CODE: q.CREATE_MSDRG_CODES,
+        },
+    ),
 }
 
 NOTE_EDGE_STATEMENTS: dict[Rel, LiteralString] = {
@@ -112,12 +121,14 @@ def load_release(graph: Graph, release: Release, progress: Progress) -> LoadSumm
 
 def _creates(system: System, rows: list[dict[str, Any]]) -> list[tuple[LiteralString, list[dict[str, Any]]]]:
     """The statement that creates each new code with all its labels, and the codes it creates."""
-    if system is not System.ICD9CM:
+    if system not in CREATE_BY_PROPERTY:
         return [(CREATE_BY_SYSTEM[system], rows)]
-    return [
-        (query, [r for r in rows if r["props"][VOLUME] == volume])
-        for volume, query in ICD9CM_CREATE_BY_VOLUME.items()
-    ]
+    name, queries = CREATE_BY_PROPERTY[system]
+    # Statements that share a label set take their rows together.
+    by_query: dict[LiteralString, list[dict[str, Any]]] = {query: [] for query in queries.values()}
+    for row in rows:
+        by_query[queries[row["props"][name]]].append(row)
+    return list(by_query.items())
 
 
 def code_properties(system: System, code: CodeRecord, version: str) -> dict[str, Any]:

@@ -179,3 +179,22 @@ RETURN c, r, n
 ORDER BY CASE WHEN n:Code THEN 0 ELSE 1 END, type(r), n.uid
 LIMIT 40
 """
+
+# 22. The DRGs of an MS-DRG Major Diagnostic Category (MDC 05 …), with their family and type.
+DRGS_OF_MDC = """
+MATCH (m:MDC {uid: $mdc})<-[:CHILD_OF*1..2]-(d)
+WHERE d.kind = 'code'
+OPTIONAL MATCH (d)-[:CHILD_OF]->(f)
+WHERE f.kind = 'group'
+RETURN f.code AS family, d.code AS drg, d.title AS title, d.drgType AS type
+ORDER BY drg
+"""
+
+# 23. Surgical and medical DRGs in each MDC.
+DRG_TYPES_BY_MDC = """
+MATCH (m:MDC)<-[:CHILD_OF*1..2]-(d)
+WHERE d.kind = 'code'
+RETURN m.code AS mdc, m.title AS title, count(CASE WHEN d.drgType = 'surgical' THEN 1 END) AS surgical,
+       count(CASE WHEN d.drgType = 'medical' THEN 1 END) AS medical
+ORDER BY mdc
+"""

@@ -34,6 +34,17 @@ UNWIND $rows AS r
 CREATE (c:Code:ICD9CM:Procedure {uid: r.uid})
 SET c += r.props
 """
+# MS-DRG: the chapters are the Major Diagnostic Categories and get :MDC; families and DRGs do not.
+CREATE_MSDRG_MDCS = """
+UNWIND $rows AS r
+CREATE (c:Code:MSDRG:MDC {uid: r.uid})
+SET c += r.props
+"""
+CREATE_MSDRG_CODES = """
+UNWIND $rows AS r
+CREATE (c:Code:MSDRG {uid: r.uid})
+SET c += r.props
+"""
 CREATE_CPT_CODES = """
 UNWIND $rows AS r
 CREATE (c:Code:CPT:Procedure {uid: r.uid})

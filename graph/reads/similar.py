@@ -28,6 +28,7 @@ SYSTEM_LABELS: dict[str, str] = {
     System.ICD10CM: "ICD-10-CM",
     System.ICD10PCS: "ICD-10-PCS",
     System.ICD9CM: "ICD-9-CM",
+    System.MSDRG: "MS-DRG",
 }
 KIND_LABELS: dict[str, str] = {"body_system": "body system", "code": "base code"}
 

@@ -36,6 +36,7 @@ from collections.abc import Callable, Sequence
 import tantivy
 from tantivy import Occur, Query
 
+from graph.model import System
 from graph.search import ranking as r
 from graph.search.concept_keys import query_key
 from graph.search.fields import Field
@@ -59,6 +60,8 @@ LOOSE_SCORES: tuple[tuple[Field, float], ...] = (
     (Field.INDEX_TERMS, r.LOOSE_INDEX),
     (Field.PLAIN_WORDS, r.LOOSE_PLAIN),
 )
+# The systems whose codes are assigned to records; MS-DRG groups stays (ranking.CODING_SYSTEM_SHARE).
+CODING_SYSTEMS = [system.value for system in System if system is not System.MSDRG]
 STEM_CUT = 3  # how many typed letters past a stem a prefix may reach back over
 MIN_STEM = 3
 
@@ -167,12 +170,13 @@ def full_score(parsed: ParsedQuery, rarity: Rarity) -> float:
 
 
 def prior_clauses(parsed: ParsedQuery, schema: tantivy.Schema, rarity: Rarity) -> list[tuple[Occur, Query]]:
-    """Scores added to every word match: current and billable codes, codes whose title starts with the
-    first word, and codes of the intended systems rank higher."""
+    """Scores added to every word match: current and billable codes, codes of the coding systems (not
+    MS-DRG), codes whose title starts with the first word, and codes of the intended systems rank higher."""
     full = full_score(parsed, rarity)
     priors = [
         (Query.term_query(schema, Field.ACTIVE, True), r.ACTIVE_SHARE),
         (Query.term_query(schema, Field.BILLABLE, True), r.BILLABLE_SHARE),
+        (Query.term_set_query(schema, Field.SYSTEM, CODING_SYSTEMS), r.CODING_SYSTEM_SHARE),
     ]
     if parsed.required:
         head = Query.term_query(schema, Field.TITLE_HEAD, parsed.required[0].stem, index_option="basic")

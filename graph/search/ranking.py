@@ -54,6 +54,11 @@ CONCEPT_SHARE = 1.0
 # current codes that have the same words. Measured on "colonoscopy": a terminated short title with the word
 # twice scores about 1.3 full scores more than a long current one, so the share must exceed that.
 ACTIVE_SHARE = 1.5
+# A code of a coding system above an MS-DRG with the same words: a DRG is the payment group a stay falls in,
+# not a code anyone assigns, so "heart failure" finds I50 before DRG 291 "Heart Failure and Shock with MCC".
+# As large as the active prior: a DRG ranks with the terminated codes, after the current ones. By its number a
+# DRG is found as any code is (the code tiers above).
+CODING_SYSTEM_SHARE = 1.5
 # A specific billable code above its header when their words score alike; small, so that a header whose
 # title says the words better still comes first.
 BILLABLE_SHARE = 0.04

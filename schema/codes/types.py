@@ -39,6 +39,7 @@ from schema.vocabulary.index import IndexEntry
 
 if TYPE_CHECKING:
     from schema.codes.graph_types import Subgraph
+    from schema.drg.types import CodeDrg
     from schema.explanations.types import Explanation
 
 
@@ -268,6 +269,14 @@ class Code(Node):
         knowledge = await self._knowledge(info)
         summary = str(knowledge.monograph["summary"]) if knowledge.monograph else None
         return await explanation_for(info, self.row, summary)
+
+    @strawberry.field(
+        description="For a billable ICD-10-CM code: its CC/MCC level and MDC as the MS-DRG grouper says."
+    )
+    def drg(self) -> Annotated["CodeDrg", strawberry.lazy("schema.drg.types")] | None:
+        from schema.drg.types import code_drg_for
+
+        return code_drg_for(self.row.system, self.row.code, self.row.billable)
 
     @strawberry.field(description="Conditions this procedure is indicated for.")
     async def indications(self, info: Info) -> list[Indication]:

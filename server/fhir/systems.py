@@ -1,8 +1,9 @@
 """The code systems as FHIR knows them: canonical URLs, resource ids, and which codes are concepts.
 
-The URLs are the ones implementers use (HL7 Terminology for ICD-10-CM, CMS for ICD-10-PCS and HCPCS, the AMA
-for CPT). Chapters, blocks, PCS sections, body systems and tables, and HCPCS range headings organise a
-system's pages but are not codes of it: `$validate-code` says so, and expansions leave them out.
+The URLs are the ones implementers use (HL7 Terminology for ICD-10-CM and MS-DRG, CMS for ICD-10-PCS and
+HCPCS, the AMA for CPT). Chapters, blocks, PCS sections, body systems and tables, and HCPCS range headings
+(and MS-DRG's MDCs and families) organise a system's pages but are not codes of it: `$validate-code` says so,
+and expansions leave them out.
 """
 
 import re
@@ -30,6 +31,10 @@ FHIR_SYSTEMS: tuple[FhirSystem, ...] = (
                SYSTEM_NAMES[System.HCPCS], "Centers for Medicare & Medicaid Services (CMS)"),
     FhirSystem(System.ICD9CM, "icd-9-cm", "http://hl7.org/fhir/sid/icd-9-cm", SYSTEM_NAMES[System.ICD9CM],
                "National Center for Health Statistics (NCHS) and CMS"),
+    # The URL HL7 Terminology (UTG) registers for MS-DRG.
+    FhirSystem(System.MSDRG, "ms-drg",
+               "https://www.cms.gov/Medicare/Medicare-Fee-for-Service-Payment/AcuteInpatientPPS/MS-DRG-Classifications-and-Software",
+               SYSTEM_NAMES[System.MSDRG], "Centers for Medicare & Medicaid Services (CMS)"),
     FhirSystem(System.CPT, "cpt", "http://www.ama-assn.org/go/cpt", SYSTEM_NAMES[System.CPT],
                "American Medical Association (AMA)"),
 )  # fmt: skip
@@ -47,6 +52,7 @@ HEADER_KINDS: tuple[str, ...] = (
 )
 
 _FISCAL_YEAR = re.compile(r"FY(?P<year>\d{4})\b")
+_NUMBERED_RELEASE = re.compile(r"v(?P<number>\d+\.\d+)\b")
 _MONTH_RELEASE = re.compile(r"(?P<year>\d{4}) (?P<month>[A-Z][a-z]+)")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")  # fmt: skip
@@ -55,9 +61,12 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 def fhir_version(version: str) -> str:
     """The release as a stable FHIR version string: the fiscal year of an ICD-10 release (`FY2026 (April 1,
     2026 update)` is `2026`, as implementers name it), the year and month of a quarterly HCPCS file
-    (`2025 October` is `2025-10`), else the release's own name. CodeSystem.description keeps the full name."""
+    (`2025 October` is `2025-10`), the number of a numbered release (MS-DRG `v43.1 (FY2026, …)` is `43.1`),
+    else the release's own name. CodeSystem.description keeps the full name."""
     if found := _FISCAL_YEAR.match(version):
         return found["year"]
+    if found := _NUMBERED_RELEASE.match(version):
+        return found["number"]
     found = _MONTH_RELEASE.fullmatch(version)
     if found and found["month"] in _MONTHS:
         return f"{found['year']}-{_MONTHS.index(found['month']) + 1:02d}"

@@ -9,7 +9,7 @@ from server.web.systems import System, parse_system
 from server.web.web import Web
 
 # Systems whose top level is short enough to show the next level under it on one page.
-WITH_CHILDREN = (System.ICD10CM, System.ICD10PCS)
+WITH_CHILDREN = (System.ICD10CM, System.ICD10PCS, System.MSDRG)
 
 
 async def render_system(web: Web, request: Request) -> Response:

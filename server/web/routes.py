@@ -10,7 +10,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from schema import schema as public_schema
 from server.http_caching import NO_STORE, PUBLIC, entity_tag, not_modified
 from server.response_cache import ResponseCache
-from server.web import browse_page, code_page, condition_page, lookup_page, search_page
+from server.web import browse_page, code_page, condition_page, drg_page, lookup_page, search_page
 from server.web.rendering import STATIC
 from server.web.static_files import VersionedStaticFiles
 from server.web.web import Web
@@ -49,8 +49,13 @@ def web_routes(schema: strawberry.Schema = public_schema) -> list[BaseRoute]:
     async def table(request: Request) -> Response:
         return await lookup_page.render_table(web, request)
 
+    @cached
+    async def drg(request: Request) -> Response:
+        return await drg_page.render(web, request)
+
     return [
         Route("/", search, name="web-search"),
+        Route("/drg", drg, name="web-drg"),
         Route("/codes/{system}", system, name="web-system"),
         Route("/codes/{system}/{code}", code, name="web-code"),
         Route("/conditions", conditions, name="web-conditions"),

@@ -13,6 +13,7 @@ class System(StrEnum):
     ICD10CM = "ICD10CM"
     ICD10PCS = "ICD10PCS"
     ICD9CM = "ICD9CM"
+    MSDRG = "MSDRG"
 
     @property
     def label(self) -> str:
@@ -30,6 +31,7 @@ _LABELS = {
     System.ICD10CM: "ICD-10-CM",
     System.ICD10PCS: "ICD-10-PCS",
     System.ICD9CM: "ICD-9-CM",
+    System.MSDRG: "MS-DRG",
 }
 _BADGES = {
     System.CPT: "CPT procedure code",
@@ -37,6 +39,7 @@ _BADGES = {
     System.ICD10CM: "ICD-10-CM diagnosis code",
     System.ICD10PCS: "ICD-10-PCS procedure code",
     System.ICD9CM: "ICD-9-CM code (retired 2015)",
+    System.MSDRG: "MS-DRG (inpatient payment group)",
 }
 # However a system is typed in a URL: "icd-10-cm", "ICD10CM", "cpt4", "pcs" …
 _ALIASES = {
@@ -47,6 +50,7 @@ _ALIASES = {
     "ICD10": System.ICD10CM,
     "PCS": System.ICD10PCS,
     "ICD9": System.ICD9CM,
+    "DRG": System.MSDRG,
 }
 _SEPARATORS = re.compile(r"[\s._-]+")
 

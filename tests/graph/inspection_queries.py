@@ -107,3 +107,15 @@ WHERE r.source = 'CMS GEMs' AND a.system = $source AND b.system = $target
 RETURN count(r) AS n
 """
 GEM_NO_MAP_COUNT = "MATCH (c:Code) WHERE c.system = $source AND c.gemsNoMap = $target RETURN count(c) AS n"
+ACTIVE_BILLABLE_CODES = """
+MATCH (c:Code)
+WHERE c.system = $system AND c.billable = true AND c.active = true
+RETURN c.code AS code
+ORDER BY code
+"""
+MDC_COUNT = "MATCH (m:Code:MSDRG:MDC) RETURN count(m) AS n"
+DRG_PATH = """
+MATCH path = (d:Code {uid: $uid})-[:CHILD_OF*1..3]->(top:Code)
+WHERE NOT (top)-[:CHILD_OF]->()
+RETURN [n IN nodes(path) | n.code] AS codes, labels(top) AS labels
+"""

@@ -15,6 +15,7 @@ PARAMETERS = {
     "uid": "CPT:37188",
     "table": "ICD10PCS:0DT",
     "word": "Abdominal esophagus",
+    "mdc": "MSDRG:MDC05",
 }
 QUERIES = {name: text for name, text in vars(analyst).items() if name.isupper() and isinstance(text, str)}
 
@@ -160,3 +161,17 @@ def test_codes_without_a_gem_equivalent_name_the_system(loaded_graph: Graph) -> 
         ("ICD9CM", "ICD10PCS"),
     }
     assert len(rows) == 663 + 425 + 210
+
+
+def test_the_drgs_of_mdc_05_come_with_their_family_and_type(loaded_graph: Graph) -> None:
+    rows = run(loaded_graph, "DRGS_OF_MDC", mdc="MSDRG:MDC05")
+    assert len(rows) == 101
+    heart_failure = {"family": "291-293", "drg": "291", "title": "Heart Failure and Shock with MCC"}
+    assert {**heart_failure, "type": "medical"} in [dict(row) for row in rows]
+
+
+def test_every_mdc_counts_its_surgical_and_medical_drgs(loaded_graph: Graph) -> None:
+    rows = {r["mdc"]: r for r in run(loaded_graph, "DRG_TYPES_BY_MDC")}
+    assert len(rows) == 25
+    assert rows["MDC05"]["surgical"] + rows["MDC05"]["medical"] == 101
+    assert rows["MDC14"]["title"] == "Pregnancy, Childbirth and the Puerperium"

@@ -22,6 +22,7 @@ PAGES = [
     "/index/icd10pcs?letter=A",
     "/tables/drugs?q=acetaminophen",
     "/tables/neoplasms?q=breast",
+    "/drg?pdx=I50.20&sdx=J96.01&sdx_poa=Y&pr=02703DZ&age=72&sex=FEMALE",
 ]
 BLOCKING = {"serious", "critical"}
 

@@ -1,13 +1,16 @@
-// As-you-type suggestions for every search box (form[data-suggest]), following the ARIA 1.2 combobox pattern:
-// the input keeps focus, aria-activedescendant points at the highlighted option; Up/Down move, Enter opens the
-// highlighted code (or searches when none is), Escape closes the list (and clears the box when it is closed).
-// The form works without this file: it is a plain GET form.
+// As-you-type suggestions for every code box (each [role=combobox] of a form[data-suggest]), following the ARIA
+// 1.2 combobox pattern: the input keeps focus, aria-activedescendant points at the highlighted option; Up/Down
+// move, Enter opens the highlighted code (or searches when none is), Escape closes the list (and clears the box
+// when it is closed). A box with data-fill takes the chosen code as its value instead (the DRG calculator's
+// fields), and data-systems="ICD10CM" keeps only that system's codes. The forms work without this file: they
+// are plain GET forms.
 (function () {
   "use strict";
 
   var DEBOUNCE_MS = 120;
   var MAX_SUGGESTIONS = 8;
-  var LABELS = { CPT: "CPT", HCPCS: "HCPCS Level II", ICD10CM: "ICD-10-CM", ICD10PCS: "ICD-10-PCS", ICD9CM: "ICD-9-CM" };
+  var MAX_FILTERED = 20; // graph/search/index.py MAX_SUGGESTIONS
+  var LABELS = { CPT: "CPT", HCPCS: "HCPCS Level II", ICD10CM: "ICD-10-CM", ICD10PCS: "ICD-10-PCS", ICD9CM: "ICD-9-CM", MSDRG: "MS-DRG" };
 
   function codeUrl(item) {
     return "/codes/" + encodeURIComponent(item.system) + "/" + encodeURIComponent(item.code);
@@ -20,9 +23,7 @@
     return node;
   }
 
-  function setUp(form) {
-    var input = form.querySelector("[role=combobox]");
-    if (!input) return;
+  function setUp(form, input) {
     var listbox = document.getElementById(input.getAttribute("aria-controls"));
     var status = document.getElementById(input.id + "-status");
     var endpoint = form.getAttribute("data-endpoint");
@@ -32,6 +33,8 @@
     var timer = 0;
     var controller = null;
     var shownFor = null;
+    var fills = input.hasAttribute("data-fill");
+    var systems = (input.getAttribute("data-systems") || "").split(" ").filter(Boolean);
 
     function isOpen() {
       return !listbox.hidden;
@@ -94,7 +97,11 @@
       return fetch(endpoint, {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ query: documentText, variables: { prefix: prefix, first: MAX_SUGGESTIONS } }),
+        // With a system filter, ask for more and keep that system's: suggestions span every system.
+        body: JSON.stringify({
+          query: documentText,
+          variables: { prefix: prefix, first: systems.length ? MAX_FILTERED : MAX_SUGGESTIONS },
+        }),
         signal: controller ? controller.signal : undefined,
         credentials: "same-origin",
       })
@@ -102,7 +109,13 @@
           return response.ok ? response.json() : { data: null };
         })
         .then(function (body) {
-          return body && body.data && body.data.suggest ? body.data.suggest : [];
+          var found = body && body.data && body.data.suggest ? body.data.suggest : [];
+          if (systems.length) {
+            found = found.filter(function (item) {
+              return systems.indexOf(item.system) >= 0;
+            });
+          }
+          return found.slice(0, MAX_SUGGESTIONS);
         });
     }
 
@@ -129,6 +142,12 @@
       var item = items[index];
       if (!item) return;
       close();
+      if (fills) {
+        input.value = item.code;
+        items = [];
+        shownFor = null;
+        return;
+      }
       window.location.assign(codeUrl(item));
     }
 
@@ -198,17 +217,21 @@
       }
     });
 
-    // Filters apply as soon as they change (the Search button still works without this).
-    Array.prototype.forEach.call(form.querySelectorAll("[data-autosubmit]"), function (control) {
-      control.addEventListener("change", function () {
-        if (typeof form.requestSubmit === "function") form.requestSubmit();
-        else form.submit();
-      });
-    });
   }
 
   function start() {
-    Array.prototype.forEach.call(document.querySelectorAll("form[data-suggest]"), setUp);
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-suggest]"), function (form) {
+      Array.prototype.forEach.call(form.querySelectorAll("[role=combobox]"), function (input) {
+        setUp(form, input);
+      });
+      // Filters apply as soon as they change (the Search button still works without this).
+      Array.prototype.forEach.call(form.querySelectorAll("[data-autosubmit]"), function (control) {
+        control.addEventListener("change", function () {
+          if (typeof form.requestSubmit === "function") form.requestSubmit();
+          else form.submit();
+        });
+      });
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

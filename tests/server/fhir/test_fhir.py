@@ -25,6 +25,7 @@ CM = "http://hl7.org/fhir/sid/icd-10-cm"
 PCS = "http://www.cms.gov/Medicare/Coding/ICD10"
 HCPCS = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets"
 CPT = "http://www.ama-assn.org/go/cpt"
+MSDRG = "https://www.cms.gov/Medicare/Medicare-Fee-for-Service-Payment/AcuteInpatientPPS/MS-DRG-Classifications-and-Software"
 MEDIA_TYPE = "application/fhir+json"
 
 
@@ -90,7 +91,8 @@ def test_terminology_capabilities_name_every_loaded_system_and_its_version(base_
         (PCS, "2026"),
         (HCPCS, "2025-10"),
         ("http://hl7.org/fhir/sid/icd-9-cm", "2015"),
-        (CPT, capabilities["codeSystem"][4]["version"][0]["code"]),
+        (MSDRG, "43.1"),
+        (CPT, capabilities["codeSystem"][5]["version"][0]["code"]),
     ]
 
 
@@ -128,6 +130,13 @@ def test_lookup_gives_the_display_short_title_parent_and_children(base_url: str)
     )
     assert ("parent", "I82.40") in properties(leaf)
     assert ("billable", True) in properties(leaf)
+
+
+def test_lookup_of_an_ms_drg_gives_its_title_and_its_family(base_url: str) -> None:
+    answer = ok(get(base_url, "CodeSystem/$lookup", system=MSDRG, code="291"))
+    assert values(answer)["display"] == "Heart Failure and Shock with MCC"
+    assert values(answer)["version"] == "43.1"
+    assert ("parent", "291-293") in properties(answer)
 
 
 def test_lookup_gives_the_short_title_as_a_designation(base_url: str) -> None:
