@@ -1,5 +1,6 @@
-"""Search quality: every case of bench/search_cases/ through medgraph's search and, in the same run, through a
-plain BM25 baseline over the official titles (bench.bm25_baseline), with the issue's targets.
+"""Search quality: every case of bench/search_cases/ (or another folder) through medgraph's search and, in
+the same run, through a plain BM25 baseline over the official titles (bench.bm25_baseline), with the issue's
+targets.
 
 .venv/bin/python -m bench.search_quality                  # a fresh engine of its own, every release loaded
 .venv/bin/python -m bench.search_quality --home DIR       # a running engine's MEDGRAPH_HOME (ports from env)
@@ -140,7 +141,8 @@ def report(
         figures |= {"quality_success5": overall.success, "quality_mrr10": overall.mrr, "quality_met": met}
     out = [
         header("Search quality: medgraph vs a plain BM25 baseline (SQLite FTS5, porter)", engine),
-        f"- {len(cases)} cases (bench/search_cases/), each through both searches; top {DEPTH} ranked",
+        f"- {len(cases)} cases ({cases_folder.parent.name}/{cases_folder.name}/), each through both "
+        f"searches; top {DEPTH} ranked",
         f"- setup (read the documents, build both indexes): {setup:.1f} s; the cases: {seconds:.1f} s",
         "- success@5: an accepted answer in the top 5; MRR@10 and nDCG@10 over the top 10 (binary gains, the "
         "ideal ranking puts every accepted code first)",

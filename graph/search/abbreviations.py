@@ -71,3 +71,28 @@ class Abbreviations(PhraseWords):
     @classmethod
     def of_texts(cls, texts: Iterable[str]) -> "Abbreviations":
         return cls(definitions(texts))
+
+
+# An initialism is 3 to 5 letters: two letters spell too many names ("Acute bronchitis" is no AB), and longer
+# ones are rarely written. ICD titles qualify a concept before naming it ("Other acute …", "Unspecified …"):
+# those words are no part of the name, and a title that starts with one gives no initialism.
+MIN_INITIALS, MAX_INITIALS = 3, 5
+_QUALIFIERS = frozenset({"other", "unspecified"})
+_NAME_END = re.compile(r"[,;:(]")
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+def initialisms(texts: Iterable[str]) -> tuple[str, ...]:
+    """The initials of the words that start each text's name, the way clinicians abbreviate names nobody
+    defines in parentheses: "Left bundle-branch block" → LBB, LBBB; "Paroxysmal atrial fibrillation" → PAF;
+    "Type 2 diabetes mellitus …" → T2D, T2DM. The name ends at the first comma or parenthesis; stop words
+    have no letter ("Chronic lymphocytic leukemia of B-cell type" → CLL, CLLB, CLLBC)."""
+    found: dict[str, None] = {}
+    for text in texts:
+        words = [w for w in _NAME_WORD.findall(_NAME_END.split(text, 1)[0]) if w.lower() not in STOP_WORDS]
+        if len(words) < MIN_INITIALS or words[0].lower() in _QUALIFIERS:
+            continue
+        letters = "".join(word[0] for word in words[:MAX_INITIALS]).upper()
+        for length in range(MIN_INITIALS, len(letters) + 1):
+            found.setdefault(letters[:length])
+    return tuple(found)

@@ -30,6 +30,7 @@ class Field(StrEnum):
     INDEX_TERMS = "index_terms"  # the official index entries (and `see` words) that lead to the code
     PLAIN_WORDS = "plain_words"  # everyday words of the glossary phrases in the code's own words
     ABBREVIATIONS = "abbreviations"  # abbreviations the official texts define for the code's words
+    INITIALS = "initials"  # initials of the names in title and inclusion terms (abbreviations.initialisms)
     TITLE_HEAD = "title_head"  # the title's first word: what an ICD title names, its kind comes after
     CONCEPT_KEYS = "concept_keys"  # the word-stem sets of the code's names (graph.search.concept_keys)
     SPELLING = (
@@ -71,6 +72,7 @@ def build_schema() -> tantivy.Schema:
         Field.RELATED_NAMES,
         Field.INDEX_TERMS,
         Field.ABBREVIATIONS,
+        Field.INITIALS,
     ):
         builder.add_text_field(name, stored=True, tokenizer_name=STEMMED, index_option="freq")
     # Positions: an everyday phrase ("cold sore") is scored whole (graph.search.query).

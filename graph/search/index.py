@@ -24,6 +24,7 @@ from graph.driver import Graph
 from graph.model import System
 from graph.reads.graph_state import data_version as graph_data_version
 from graph.search import storage
+from graph.search.abbreviations import initialisms
 from graph.search.concept_keys import concept_keys
 from graph.search.cursor import decode_cursor, encode_cursor
 from graph.search.documents import CodeDocument, iter_documents
@@ -319,6 +320,10 @@ class SearchIndex:
         parsed = parse_query(text)
         if exact:
             return as_typed(parsed), None
+        if parsed.code_key is not None and any(ch.isdigit() for ch in parsed.code_key):
+            # A code as typed ("w19.xxxa") is looked up as it is: its letters are not words to correct
+            # ("xxxa" → "xxx" of "Karyotype 47, XXX" would lose the code).
+            return parsed, None
         corrected = correction(parsed, self.vocabulary, typing=typing, together=self._together)
         if corrected is None:
             return parsed, None
@@ -479,6 +484,7 @@ def _tantivy_document(document: CodeDocument) -> tantivy.Document:
         (Field.INDEX_TERMS, document.index_terms),
         (Field.PLAIN_WORDS, document.plain_words),
         (Field.ABBREVIATIONS, document.abbreviations),
+        (Field.INITIALS, initialisms((document.title, *document.inclusion_terms))),
     ):
         for value in values:
             doc.add_text(field, value)

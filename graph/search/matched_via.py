@@ -43,6 +43,7 @@ _FIELDS: tuple[tuple[Field, MatchKind], ...] = (
     (Field.TITLE, MatchKind.TITLE),
     (Field.NAMES, MatchKind.CURATED_NAME),
     (Field.ABBREVIATIONS, MatchKind.ABBREVIATION),
+    (Field.INITIALS, MatchKind.ABBREVIATION),
     (Field.INDEX_TERMS, MatchKind.INDEX_TERM),
     (Field.PLAIN_WORDS, MatchKind.GLOSSARY),
     (Field.INCLUSION_TERMS, MatchKind.INCLUSION_TERM),

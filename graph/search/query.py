@@ -51,6 +51,7 @@ LIST_WEIGHTS: tuple[tuple[Field, float], ...] = (
     (Field.INDEX_TERMS, r.INDEX_WEIGHT),
     (Field.PLAIN_WORDS, r.PLAIN_WEIGHT),
     (Field.ABBREVIATIONS, r.ABBREVIATION_WEIGHT),
+    (Field.INITIALS, r.INITIALS_WEIGHT),
 )
 LOOSE_SCORES: tuple[tuple[Field, float], ...] = (
     (Field.TITLE, r.LOOSE_TITLE),

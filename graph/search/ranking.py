@@ -27,6 +27,10 @@ PLAIN_WEIGHT = 2.0  # the glossary's everyday words for a title's medical words:
 # title starts with the long form: the concept itself, above a short title that merely has the letters as a
 # word ("Als routine disposable supplies" scores about 4 idf).
 ABBREVIATION_WEIGHT = 5.0
+# The initials of a title's name ("Paroxysmal atrial fibrillation" → PAF), for the abbreviations no text
+# defines: as an index entry, below a curated name and far below a defined abbreviation, since initials
+# also spell names nobody abbreviates.
+INITIALS_WEIGHT = 2.0
 # Prefix and typo matches score small constants, so that whole words outrank them.
 LOOSE_TITLE = 1.5
 LOOSE_NAMES = 1.5

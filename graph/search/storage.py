@@ -13,7 +13,7 @@ import uuid
 from pathlib import Path
 
 # Bump when fields, analyzers or document contents change: older folders are then rebuilt, not opened.
-LAYOUT_VERSION = 3
+LAYOUT_VERSION = 4
 _FOLDER = re.compile(r"v[0-9]+-[0-9A-Za-z_.-]+")
 _SAFE = re.compile(r"[^0-9A-Za-z_.-]")
 

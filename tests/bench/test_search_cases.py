@@ -1,15 +1,17 @@
-"""The search-quality cases (bench/search_cases/): every file parses, every kind has enough cases, and
-every accepted code or prefix exists in the loaded release: no case asks for an answer that cannot exist."""
+"""The search-quality cases (bench/search_cases/, and the held-out bench/search_cases_holdout/): every file
+parses, every kind has enough cases, and every accepted code or prefix exists in the loaded release: no case
+asks for an answer that cannot exist."""
 
 from pathlib import Path
 
 import pytest
 
-from bench.cases import CASES, KINDS, Answer, CaseError, load_cases, load_file, unmatched
+from bench.cases import CASES, HOLDOUT, KINDS, Answer, CaseError, load_cases, load_file, unmatched
 from graph.driver import Graph
 from graph.queries.search_documents import CODE_UIDS
 
 MIN_PER_KIND = 55
+HOLDOUT_PER_KIND = 20
 
 
 def test_every_file_names_one_of_the_six_kinds_and_holds_enough_cases() -> None:
@@ -56,11 +58,24 @@ def test_a_malformed_case_is_named_with_its_file_and_number(tmp_path: Path) -> N
         load_file(path)
 
 
+def test_the_held_out_cases_cover_every_kind_and_repeat_no_tuned_query() -> None:
+    held_out = load_cases(HOLDOUT)
+    counts = {kind: sum(case.kind == kind for case in held_out) for kind in KINDS}
+    assert all(count >= HOLDOUT_PER_KIND for count in counts.values()), counts
+    tuned = {case.query.strip().lower() for case in load_cases()}
+    assert [case.query for case in held_out if case.query.strip().lower() in tuned] == []
+
+
 @pytest.mark.engine
-def test_every_accepted_code_or_prefix_exists_in_the_loaded_release(loaded_graph: Graph) -> None:
+@pytest.mark.parametrize("folder", [CASES, HOLDOUT], ids=["tuned", "held-out"])
+def test_every_accepted_code_or_prefix_exists_in_the_loaded_release(
+    loaded_graph: Graph, folder: Path
+) -> None:
     uids: list[str] = loaded_graph.read(CODE_UIDS)[0]["uids"]
     codes = [tuple(uid.split(":", 1)) for uid in uids]
-    missing = [f"{case.kind}: {case.query!r} → {answer}" for case, answer in unmatched(load_cases(), codes)]
+    missing = [
+        f"{case.kind}: {case.query!r} → {answer}" for case, answer in unmatched(load_cases(folder), codes)
+    ]
     assert missing == []
 
 

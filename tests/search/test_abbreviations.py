@@ -1,6 +1,9 @@
-"""Abbreviations the official titles define (graph.search.abbreviations), on real HCPCS and CM titles."""
+"""Abbreviations the official titles define, and the initials of names (graph.search.abbreviations), on real
+HCPCS and CM titles."""
 
-from graph.search.abbreviations import Abbreviations, definitions, long_form
+import pytest
+
+from graph.search.abbreviations import Abbreviations, definitions, initialisms, long_form
 
 TITLES = [
     "Genetic testing for amyotrophic lateral sclerosis (als)",  # HCPCS S3800
@@ -35,3 +38,18 @@ def test_every_code_whose_title_starts_with_a_long_form_gets_its_abbreviation() 
     assert found.leading_words(["Chronic kidney disease, stage 5", "End stage renal disease"]) == ("ESRD",)
     # HCPCS M1187 is about patients with the disease: its own title has the letters already.
     assert found.leading_words(["Patients with a diagnosis of end stage renal disease (esrd)"]) == ()
+
+
+@pytest.mark.parametrize(
+    ("title", "initials"),
+    [
+        ("Left bundle-branch block, unspecified", ("LBB", "LBBB")),
+        ("Paroxysmal atrial fibrillation", ("PAF",)),
+        ("Type 2 diabetes mellitus without complications", ("T2D", "T2DM", "T2DMW")),
+        ("Chronic lymphocytic leukemia of B-cell type in remission", ("CLL", "CLLB", "CLLBC")),
+        ("Pulmonary embolism", ()),  # two letters spell too many names
+        ("Other acute ischemic heart diseases", ()),  # "Other" qualifies; it names nothing
+    ],
+)
+def test_a_name_gives_the_initials_clinicians_abbreviate_it_by(title: str, initials: tuple[str, ...]) -> None:
+    assert initialisms([title]) == initials

@@ -708,3 +708,17 @@ def test_bundled_colonoscopy_lists_every_current_code_before_any_terminated_one(
     assert "ICD9CM:45.23" in found
     others = [titles[uid].active for uid in found if not uid.startswith("ICD9CM:")]
     assert others == sorted(others, reverse=True)
+
+
+def test_a_code_typed_with_letters_is_looked_up_as_typed_not_corrected() -> None:
+    # "xxxa" is no word, but "xxx" is one ("Karyotype 47, XXX"): correcting it would lose W19.XXXA.
+    index = SearchIndex.from_documents(
+        [
+            doc("ICD10CM:W19.XXXA", "Unspecified fall, initial encounter", billable=True, kind="extension"),
+            doc("ICD10CM:Q97.0", "Karyotype 47, XXX", billable=True),
+        ]
+    )
+    found = index.search("w19.xxxa", first=5)
+    assert [hit.uid for hit in found.hits] == ["ICD10CM:W19.XXXA"]
+    assert found.correction is None
+    assert index.search("karyotpe", first=5).correction is not None  # words are still corrected
