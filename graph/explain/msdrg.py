@@ -64,11 +64,17 @@ def explain_drg(code: CodeRow, chapter: CodeRow | None, family: list[CodeRow]) -
     )
 
 
+def _in_sentence(title: str) -> str:
+    """A Title Case DRG title as words in a sentence: "Heart Failure and Shock" → "heart failure and shock";
+    abbreviations stay as written ("HIV", "O.R.", "ECMO")."""
+    return " ".join(w.lower() if w[:1].isupper() and w[1:].islower() else w for w in title.split(" "))
+
+
 def _family(code: CodeRow, family: list[CodeRow], release: str) -> Section:
     if len(family) < 2:
         return Section(key="family", title="Its family", text="", source=release)
     split = [f"{row.code} ({row.title[len(family_stem(row.title)) :].strip()})" for row in family]
-    stem = lower_first(family_stem(code.title))
+    stem = _in_sentence(family_stem(code.title))
     return Section(
         key="family",
         title="Its family",

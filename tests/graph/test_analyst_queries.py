@@ -94,7 +94,7 @@ def test_relation_chains_run_from_a_monograph_to_its_related_codes(loaded_graph:
 
 def test_releases_name_every_loaded_system(loaded_graph: Graph) -> None:
     rows = run(loaded_graph, "RELEASES")
-    assert [row["system"] for row in rows] == ["CPT", "HCPCS", "ICD10CM", "ICD10PCS", "ICD9CM"]
+    assert [row["system"] for row in rows] == ["CPT", "HCPCS", "ICD10CM", "ICD10PCS", "ICD9CM", "MSDRG"]
     assert {row["system"]: row["codes"] for row in rows}["ICD10CM"] == 98_505
 
 

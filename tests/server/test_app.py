@@ -87,7 +87,7 @@ def test_graphql_answers_code_systems_over_post_and_get(client: TestClient, load
     assert slashed.json() == posted.json()
     assert "errors" not in posted.json()
     systems = posted.json()["data"]["codeSystems"]
-    assert [system["id"] for system in systems] == ["CPT", "HCPCS", "ICD10CM", "ICD10PCS", "ICD9CM"]
+    assert [system["id"] for system in systems] == ["CPT", "HCPCS", "ICD10CM", "ICD10PCS", "ICD9CM", "MSDRG"]
     assert systems == [
         {"id": s.id, "name": s.name, "version": s.version, "codeCount": s.code_count,
          "billableCount": s.billable_count}
