@@ -19,6 +19,12 @@ class System(StrEnum):
         return f"{self.value}:{code}"
 
 
+def dotted_icd10cm(code: str) -> str:
+    """An ICD-10-CM code as published, with its dot after the category: `I82401` → `I82.401` (kept as it is
+    when it has its dot or is a category)."""
+    return code if len(code) <= 3 or "." in code else f"{code[:3]}.{code[3:]}"
+
+
 SYSTEM_NAMES: dict[System, str] = {
     System.CPT: "Current Procedural Terminology (CPT)",
     System.HCPCS: "HCPCS Level II",

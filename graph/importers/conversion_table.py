@@ -15,6 +15,7 @@ from pathlib import Path
 
 from graph.importers.errors import ImportFormatError
 from graph.importers.source_files import bundled_data_path, open_workbook
+from graph.model import dotted_icd10cm
 
 BUNDLED_FILE = "ICD-10-CM-CONVERSION-TABLE-FY2026.xlsx"
 HEADER = ("Current code assignment", "Effective", "Previous Code(s) Assignment")
@@ -81,15 +82,11 @@ def _record(path: Path, line: int, cells: tuple[object, ...]) -> ConversionRecor
     text = " ".join(str(previous or "").split())
     return ConversionRecord(
         line=line,
-        code=_dotted(current),
+        code=dotted_icd10cm(current),
         effective=_effective(path, line, effective),
         previous=tuple(dict.fromkeys(_PREVIOUS.findall(text))),
         previous_text=text,
     )
-
-
-def _dotted(code: str) -> str:
-    return code if len(code) <= 3 or "." in code else f"{code[:3]}.{code[3:]}"
 
 
 def _effective(path: Path, line: int, value: object) -> str:

@@ -15,7 +15,7 @@ from graph.importers.gems import RELEASE, SOURCE, Gem
 from graph.importers.icd9cm import DIAGNOSIS, PROCEDURE, dotted_icd9
 from graph.loader.batches import run_batches
 from graph.loader.progress import Progress
-from graph.model import System
+from graph.model import System, dotted_icd10cm
 from graph.queries import gems as q
 from graph.queries.index_terms import SYSTEM_CODES
 from graph.vocabulary.history import record_finished_load
@@ -43,8 +43,8 @@ def published_code(system: System, compact: str, volume: str) -> str:
     """A GEM's undotted code as the graph names it: `I82401` → `I82.401`, ICD-9-CM `45340` → `453.40`."""
     if system is System.ICD9CM:
         return dotted_icd9(compact, volume)
-    if system is System.ICD10CM and len(compact) > 3:
-        return f"{compact[:3]}.{compact[3:]}"
+    if system is System.ICD10CM:
+        return dotted_icd10cm(compact)
     return compact
 
 

@@ -6,7 +6,7 @@ from graph.drg import claims, code_levels, grouping
 from graph.drg.edits import edit_message, return_message
 from graph.drg.versions import GrouperVersion
 from graph.importers.msdrg import mdc_code
-from graph.model import System
+from graph.model import System, dotted_icd10cm
 from schema.codes.types import Code, code_for
 from schema.context import Info
 
@@ -92,8 +92,7 @@ class GroupedDiagnosis:
 
     @strawberry.field(description="The code in the loaded ICD-10-CM release; null where it has no such code.")
     async def code(self, info: Info) -> Code | None:
-        code = self.row.code
-        return await code_for(info, f"ICD10CM:{code[:3]}.{code[3:]}" if len(code) > 3 else f"ICD10CM:{code}")
+        return await code_for(info, System.ICD10CM.uid(dotted_icd10cm(self.row.code)))
 
     @strawberry.field
     def poa(self) -> PresentOnAdmission | None:  # type: ignore[valid-type]

@@ -60,10 +60,9 @@ def _context(browser: Browser, base_url: str, **options: object) -> BrowserConte
     return context
 
 
-@pytest.fixture
-def page(browser: Browser, base_url: str) -> Iterator[Page]:
-    """A fresh page with JavaScript; fails the test on a script error or a CSP refusal."""
-    context = _context(browser, base_url)
+def watched_page(browser: Browser, base_url: str, **options: object) -> Iterator[Page]:
+    """A fresh page of its own context (with `options`); fails the test on a script error or a CSP refusal."""
+    context = _context(browser, base_url, **options)
     page = context.new_page()
     console = Console(page)
     try:
@@ -72,6 +71,12 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
         context.close()
     assert console.errors == [], f"script errors: {console.errors}"
     assert console.csp == [], f"refused by the content security policy: {console.csp}"
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """A fresh page with JavaScript; fails the test on a script error or a CSP refusal."""
+    yield from watched_page(browser, base_url)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.web.conftest import Console
+from tests.web.conftest import watched_page
 
 CODE_PAGE = "/codes/ICD10CM/I82.401"
 PHONE = {"width": 375, "height": 812}
@@ -17,20 +17,7 @@ MAX_TABS = 60  # far more than the links before the sections: a bound, so that a
 @pytest.fixture
 def clipboard_page(browser: Browser, base_url: str) -> Iterator[Page]:
     """A page that may read and write the clipboard; fails the test on a script error or a CSP refusal."""
-    context = browser.new_context(
-        base_url=base_url,
-        viewport={"width": 1280, "height": 900},
-        permissions=["clipboard-read", "clipboard-write"],
-    )
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    console = Console(page)
-    try:
-        yield page
-    finally:
-        context.close()
-    assert console.errors == [], f"script errors: {console.errors}"
-    assert console.csp == [], f"refused by the content security policy: {console.csp}"
+    yield from watched_page(browser, base_url, permissions=["clipboard-read", "clipboard-write"])
 
 
 def tab_to(page: Page, selector: str) -> None:
