@@ -1,4 +1,4 @@
-# The web pages' browser assets (cytoscape) come from npm, built in a stage of their own.
+# The web pages' browser assets (cytoscape, GraphiQL with React) come from npm, built in a stage of their own.
 FROM node:20-slim AS assets
 WORKDIR /app
 COPY tools/web-assets ./tools/web-assets

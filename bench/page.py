@@ -99,7 +99,7 @@ def same_data(graphql: dict[str, Any], raw: dict[str, Any]) -> list[str]:
     codes = lambda items: sorted(f"{i['system']}:{i['code']}" for i in items)  # noqa: E731
     checks = {
         "ancestors": (codes(page["ancestors"]), codes(raw["ancestors"])),
-        "children": (codes(page["children"]), codes(raw["children"])),
+        "children": (codes(page["children"]["nodes"]), codes(raw["children"])),
         "indications": (
             sorted(i["condition"]["key"] for i in page["indications"]),
             sorted(i["key"] for i in raw["indications"]),

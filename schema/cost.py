@@ -8,11 +8,11 @@ Two checks, both QUERY_TOO_COMPLEX:
 - before validation, the document's fields with every fragment spread expanded (counted with each fragment's
   size computed once) must number at most MAX_EXPANDED_FIELDS;
 - before execution, with the variables known, the estimated cost must be at most MAX_COST. Every field
-  counts once per object it is resolved on; a list holds its page size (`first`, `limit`, or the
-  `first`/`limit` of the field that returned its parent: search edges, neighbourhood nodes), its declared
-  default (`children` has `first: 100`) or, without one, FAN_OUT items; `neighborhood` adds
-  2 * depth * limit and `similar` 10 * first for the graph walks behind them. Values a resolver would
-  refuse (a negative `first`) count as 1: the resolver says what is wrong.
+  counts once per object it is resolved on; a list holds its page size (`first`, `last`, `limit`, or that
+  of the field that returned its parent: search edges, children nodes, neighbourhood nodes), its declared
+  default (a connection's 20 when neither `first` nor `last` is given) or, without one, FAN_OUT items;
+  `neighborhood` adds 2 * depth * limit and `similar` 10 * first for the graph walks behind them. Values a
+  resolver would refuse (a negative `first`) count as 1: the resolver says what is wrong.
 """
 
 from collections.abc import Iterator, Mapping
@@ -40,12 +40,13 @@ from graphql import (
 )
 from strawberry.extensions import SchemaExtension
 
+from graph.search.cursor import DEFAULT_PAGE_SIZE
 from schema.errors import QueryTooComplex
 
 MAX_EXPANDED_FIELDS = 2_000
 MAX_COST = 50_000
 FAN_OUT = 10
-PAGE_ARGUMENTS = ("first", "limit")
+PAGE_ARGUMENTS = ("first", "last", "limit")
 MAX_INT = 2**31 - 1  # GraphQL's Int; larger values are refused when variables are coerced
 
 
@@ -78,7 +79,9 @@ class QueryCost(SchemaExtension):
                     f"The query's estimated cost is at least {cost:,.0f}, over the limit of {MAX_COST:,}: "
                     "ask for fewer items per page (first, limit), fewer nested lists or fewer aliases."
                 )
-                context.result = ExecutionResult(data=None, errors=[_too_complex(message)])
+                context.result = ExecutionResult(
+                    data=None, errors=[_too_complex(message, cost=round(cost), limit=MAX_COST)]
+                )
         yield
 
 
@@ -180,7 +183,9 @@ class _Estimate:
             return
         definition = fields[name]
         arguments = self._int_arguments(definition.args, node)
-        own_page = next((_count(arguments[a]) for a in PAGE_ARGUMENTS if a in arguments), None)
+        sizes = [arguments[a] for a in PAGE_ARGUMENTS if arguments.get(a) is not None]
+        # A connection asked for without `first` or `last` gives its default page.
+        own_page = _count(sizes[0]) if sizes else (DEFAULT_PAGE_SIZE if "first" in arguments else None)
         self.total += count * _work(name, arguments)
         returned = get_nullable_type(definition.type)
         is_list = is_list_type(returned)
@@ -229,5 +234,6 @@ def _fragments(document: DocumentNode) -> dict[str, FragmentDefinitionNode]:
     return {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
 
 
-def _too_complex(message: str) -> GraphQLError:
-    return GraphQLError(message, original_error=QueryTooComplex(message))
+def _too_complex(message: str, **extensions: int) -> GraphQLError:
+    """The refusal; `extensions` (the cost and the limit) travel beside the code for clients to read."""
+    return GraphQLError(message, original_error=QueryTooComplex(message), extensions=extensions or None)

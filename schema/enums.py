@@ -5,11 +5,27 @@ from enum import Enum
 
 import strawberry
 
-from graph.model import System
+from graph.model import Label, Rel, System
+from graph.reads.neighborhood import DRAWN_KINDS
+from graph.search.highlight import HighlightField as HighlightField
 
-# The graph's own enum, published under its GraphQL name: the two can never differ.
+# The graph's own enums, published under their GraphQL names: the two can never differ.
 CodeSystem = System
 strawberry.enum(System, name="CodeSystem")
+RelationshipType = Rel
+strawberry.enum(Rel, name="RelationshipType", description="A relationship type of the graph, as stored.")
+strawberry.enum(
+    HighlightField, name="HighlightField", description="A field of a code that search highlights."
+)
+
+
+# The labels a neighbourhood draws, named as graph.model.Label names them: built from both, so none can drift.
+GraphNodeKind = Enum("GraphNodeKind", {Label(kind).name: kind for kind in DRAWN_KINDS})  # type: ignore[misc]
+strawberry.enum(
+    GraphNodeKind,
+    name="GraphNodeKind",
+    description="What a node of a neighbourhood is: a code, or the kind of concept (its label).",
+)
 
 
 # The values of graph.importers.records.CodeKind, in upper case; the test keeps the two in step.

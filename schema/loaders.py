@@ -14,7 +14,7 @@ from graph.reads.condition_monographs import ConditionMonographRow
 from graph.reads.history import CodeHistory
 from graph.reads.index_lookup import IndexTermRow
 from graph.reads.index_terms import IndexEntryRow
-from graph.reads.knowledge import CodeKnowledge, ConditionRow
+from graph.reads.knowledge import CodeKnowledge, Concept, ConditionRow
 from graph.reads.pcs_axes import AxisRow
 from graph.reads.similar import SimilarCode, similar_codes
 
@@ -44,6 +44,7 @@ class Loaders:
     mappings: DataLoader[str, list[MappingRow]]
     knowledge: DataLoader[str, CodeKnowledge]
     condition: DataLoader[str, ConditionRow | None]
+    concept: DataLoader[str, Concept | None]  # by "<Label>:<key>"
     condition_billable_codes: DataLoader[str, dict[str, list[str]]]
     drug_codes: DataLoader[str, list[str]]
     similar: DataLoader[tuple[str, int], list[SimilarCode]]
@@ -68,6 +69,7 @@ class Loaders:
             mappings=loader(codes.mappings, list),
             knowledge=loader(knowledge.code_knowledge, CodeKnowledge),
             condition=loader(knowledge.conditions_by_key, lambda: None),
+            concept=loader(knowledge.concepts_by_ref, lambda: None),
             condition_billable_codes=loader(knowledge.billable_codes_of_conditions, dict),
             drug_codes=loader(knowledge.drug_codes, list),
             similar=loader(_similar_by_first, list),

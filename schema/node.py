@@ -1,13 +1,16 @@
-"""Relay-style global ids: `base64("Code:ICD10CM:I82.401")`, `base64("Condition:deep-vein-thrombosis")`."""
+"""Relay-style global ids: `base64("Code:ICD10CM:I82.401")`, `base64("Condition:deep-vein-thrombosis")`,
+`base64("Risk:bleeding")` — the same for `Node.id` and a neighbourhood's `GraphNode.id`."""
 
 import base64
 import binascii
 
 import strawberry
 
+from graph.reads.neighborhood import CONCEPT_KINDS
 from schema.errors import BadUserInput
 
-NODE_TYPES = ("Code", "Condition")
+# Codes and every concept kind the graph draws; ICD-10-PCS axis values have ids (GraphNode.id), no type yet.
+NODE_TYPES = ("Code", *CONCEPT_KINDS)
 
 
 @strawberry.interface(description="An object with a global id, fetchable with `node(id:)`.")

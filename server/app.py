@@ -5,6 +5,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from functools import partial
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -31,7 +32,7 @@ from server.response_cache import ResponseCache
 from server.security_headers import SecurityHeadersMiddleware
 from server.settings import Settings
 from server.state import LifespanState
-from server.web import web_routes
+from server.web import graphiql_page, web_routes
 
 log = logging.getLogger("medgraph")
 
@@ -57,7 +58,9 @@ def create_app(settings: Settings, graph_type: type[Graph] = Graph) -> Starlette
     metrics = Metrics()
     cache = ResponseCache()
     metrics.watch(cache)
-    graphql = MedgraphGraphQL(settings.dev, settings.introspection_enabled, cache)
+    # GraphiQL is offered in production too: it is our own page over bundled assets, under the pages' CSP.
+    graphiql = partial(graphiql_page.render, introspection=settings.introspection_enabled)
+    graphql = MedgraphGraphQL(settings.introspection_enabled, cache, ide=graphiql)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[LifespanState]:

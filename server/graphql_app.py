@@ -1,5 +1,8 @@
-"""The `/graphql` endpoint: Strawberry over ASGI, GET and POST, GraphiQL in dev mode (server.graphql_http)."""
+"""The `/graphql` endpoint: Strawberry over ASGI, GET and POST (server.graphql_http), and GraphiQL for a
+browser's GET, rendered by the page it is given (server.web.graphiql_page) instead of Strawberry's own, which
+loads its scripts from a CDN."""
 
+from collections.abc import Callable
 from typing import Any
 
 from starlette.requests import HTTPConnection, Request
@@ -14,11 +17,24 @@ from server.response_cache import ResponseCache
 from server.settings import Settings
 from server.state import graph_of, search_of
 
+IdePage = Callable[[Request], Response]
+
 
 class MedgraphGraphQL(GraphQLOverHTTP):
-    def __init__(self, dev: bool, introspection: bool = True, cache: ResponseCache | None = None) -> None:
+    """`ide` renders the page a browser's GET of `/graphql` gets; without one, that GET is a 404."""
+
+    def __init__(
+        self, introspection: bool = True, cache: ResponseCache | None = None, ide: IdePage | None = None
+    ) -> None:
         served = schema if introspection else build_schema(introspection=False)
-        super().__init__(served, cache, graphql_ide="graphiql" if dev else None, allow_queries_via_get=True)
+        graphql_ide = "graphiql" if ide is not None else None
+        super().__init__(served, cache, graphql_ide=graphql_ide, allow_queries_via_get=True)
+        self.ide = ide
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        if self.ide is None:  # Strawberry asks only when `graphql_ide` is set, which it is with `ide` alone
+            raise RuntimeError("no IDE page to render")
+        return self.ide(request)
 
     async def get_context(self, request: Request | WebSocket, response: Response | Any) -> Context:
         return context_for(request)

@@ -1,7 +1,8 @@
 """Security headers on every response: no sniffing, no framing, no referrer leaks, a CSP without inline code.
 
-Pages and GraphiQL differ: GraphiQL (dev mode only) loads its own inline bootstrap, so `/graphql` gets no CSP
-of ours; every other response forbids inline scripts and styles and anything not served by this app.
+Every response forbids inline scripts and styles and anything not served by this app. A response that sets
+a policy of its own keeps it: GraphiQL's page (server.web.graphiql_page) adds a nonce for its `<style>`
+elements.
 """
 
 from starlette.datastructures import MutableHeaders
@@ -20,6 +21,12 @@ COMMON_HEADERS = {
 }
 
 
+def with_style_nonce(nonce: str) -> str:
+    """The policy, also allowing the `<style>` elements that carry `nonce`; scripts and style attributes stay
+    refused. For one response only: the nonce must be new on every response that uses it."""
+    return CONTENT_SECURITY_POLICY.replace("style-src 'self'", f"style-src 'self' 'nonce-{nonce}'", 1)
+
+
 class SecurityHeadersMiddleware:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -28,15 +35,13 @@ class SecurityHeadersMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        with_csp = not scope["path"].startswith("/graphql")
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 for name, value in COMMON_HEADERS.items():
                     headers.setdefault(name, value)
-                if with_csp:
-                    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

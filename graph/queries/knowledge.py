@@ -4,6 +4,8 @@ Links come back as flat maps: the embedded engine drops the other keys of a map 
 projection (`{concept: n {.key}, note: r.note}` returns only the projection), so none is nested.
 """
 
+from typing import LiteralString
+
 CODE_KNOWLEDGE = """
 UNWIND $uids AS uid
 MATCH (c:Code {uid: uid})
@@ -29,6 +31,24 @@ RETURN n {.key, .name, .synonyms, .description} AS concept,
   [(n)-[:CODED_AS]->(c:Code) | c.uid] AS codes,
   [(n)<-[:INDICATED_FOR]-(p:Code) | p.uid] AS procedures
 """
+
+
+def _concepts_by_key(label: LiteralString) -> LiteralString:
+    """Concepts of one label by key. One statement per label, so that each is an index lookup: a label
+    cannot be a parameter, and `MATCH (n {key: key})` would scan every node (node(id:) of any concept)."""
+    return f"""
+UNWIND $keys AS key
+MATCH (n:{label} {{key: key}})
+RETURN n {{.key, .name, .synonyms, .description}} AS concept
+"""
+
+
+RISKS_BY_KEY = _concepts_by_key("Risk")
+BENEFITS_BY_KEY = _concepts_by_key("Benefit")
+ROLES_BY_KEY = _concepts_by_key("PersonnelRole")
+SETTINGS_BY_KEY = _concepts_by_key("Setting")
+TREATMENTS_BY_KEY = _concepts_by_key("Treatment")
+DRUGS_BY_KEY = _concepts_by_key("Drug")
 CONDITION_KEYS = "MATCH (n:Condition) RETURN n.key AS key ORDER BY key"
 # The billable codes under each code a condition is coded as: the code itself when billable, and every billable
 # code below it (an ICD-10-CM category is at most four levels above its seven-character codes). One pattern

@@ -75,12 +75,6 @@ class IndexTermRow:
     subterm_count: int
 
 
-@dataclass(frozen=True, slots=True)
-class LookupPage:
-    total: int
-    uids: list[str]
-
-
 def book_of(source: str) -> IndexBook | None:
     """ "ICD-10-CM Index FY2025" → ICD10CM_INDEX; None for a book this module does not know."""
     name = source.rpartition(" FY")[0]
@@ -93,15 +87,18 @@ def loaded_sources(graph: Graph, books: list[IndexBook]) -> list[str]:
     return [source for book in books for source in found if book_of(source) == book]
 
 
-def lookup_main_terms(graph: Graph, sources: list[str], word: str, skip: int, limit: int) -> LookupPage:
-    """Main terms of these sources whose title starts with `word`, whatever its case, in the books' order."""
-    prefix = lookup_key(word)
-    (counted,) = graph.read(q.COUNT_MAIN_TERMS, prefix=prefix, sources=sources)
-    total = int(counted["total"])
-    if skip >= total or limit < 1:
-        return LookupPage(total, [])
-    rows = graph.read(q.MAIN_TERMS, prefix=prefix, sources=sources, skip=skip, limit=limit)
-    return LookupPage(total, [str(row["uid"]) for row in rows])
+def count_main_terms(graph: Graph, sources: list[str], word: str) -> int:
+    """How many main terms of these sources have a title that starts with `word`, whatever its case."""
+    (counted,) = graph.read(q.COUNT_MAIN_TERMS, prefix=lookup_key(word), sources=sources)
+    return int(counted["total"])
+
+
+def lookup_main_terms(graph: Graph, sources: list[str], word: str, skip: int, limit: int) -> list[str]:
+    """The uids of those main terms from position `skip`, at most `limit` of them, in the books' order."""
+    if limit < 1:
+        return []
+    rows = graph.read(q.MAIN_TERMS, prefix=lookup_key(word), sources=sources, skip=skip, limit=limit)
+    return [str(row["uid"]) for row in rows]
 
 
 def terms_by_uid(graph: Graph, uids: list[str]) -> dict[str, IndexTermRow]:
@@ -136,7 +133,7 @@ def table_rows(graph: Graph, book: IndexBook, word: str) -> TableRows:
         )
         entries = [str(row["uid"]) for row in rows]
     else:
-        entries = lookup_main_terms(graph, sources[-1:], word, 0, MAX_TABLE_ROWS).uids
+        entries = lookup_main_terms(graph, sources[-1:], word, 0, MAX_TABLE_ROWS)
     # Level by level (tables nest four deep), then each row followed by the rows under it: the book's order.
     under: dict[str, list[str]] = {}
     level = entries

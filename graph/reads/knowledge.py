@@ -1,7 +1,7 @@
 """Named reads of curated knowledge: a code's monograph and links, and concepts such as conditions."""
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, LiteralString
 
 from graph.driver import Graph
 from graph.queries import knowledge as q
@@ -76,6 +76,34 @@ def conditions_by_key(graph: Graph, keys: list[str]) -> dict[str, ConditionRow]:
         )
         for row in graph.read(q.CONDITIONS_BY_KEY, keys=keys)
     }
+
+
+# The concept kinds other than Condition (conditions_by_key reads what their pages show) by their label.
+_BY_KEY: dict[str, LiteralString] = {
+    "Risk": q.RISKS_BY_KEY,
+    "Benefit": q.BENEFITS_BY_KEY,
+    "PersonnelRole": q.ROLES_BY_KEY,
+    "Setting": q.SETTINGS_BY_KEY,
+    "Treatment": q.TREATMENTS_BY_KEY,
+    "Drug": q.DRUGS_BY_KEY,
+}
+CONCEPT_KINDS = ("Condition", *_BY_KEY)
+
+
+def concepts_by_ref(graph: Graph, refs: list[str]) -> dict[str, Concept]:
+    """Concepts by "<Label>:<key>" (Risk:bleeding), one read per label asked for; unknown labels find none."""
+    wanted: dict[str, list[str]] = {}
+    for ref in refs:
+        kind, _, key = ref.partition(":")
+        wanted.setdefault(kind, []).append(key)
+    found: dict[str, Concept] = {}
+    for kind, keys in wanted.items():
+        if kind == "Condition":
+            found |= {f"{kind}:{key}": row.concept for key, row in conditions_by_key(graph, keys).items()}
+        elif kind in _BY_KEY:
+            rows = graph.read(_BY_KEY[kind], keys=keys)
+            found |= {f"{kind}:{row['concept']['key']}": concept(row["concept"]) for row in rows}
+    return found
 
 
 def drug_codes(graph: Graph, keys: list[str]) -> dict[str, list[str]]:

@@ -23,6 +23,7 @@ CHILDREN_PER_NODE = 25  # children are read in code order; a PCS table has up to
 CODE = "Code"
 # Labels drawn, besides codes; a node is keyed `<Label>:<key>`. Monographs (prose) are not drawn.
 CONCEPT_KINDS = ("Condition", "Risk", "Benefit", "PersonnelRole", "Setting", "Treatment", "Drug", "PcsValue")
+DRAWN_KINDS = (CODE, *CONCEPT_KINDS)
 NOT_EXPANDED = frozenset({"PcsValue"})  # tens of thousands of PCS codes share one axis value
 
 # (relationship type, leaves the node being expanded) -> rank when the limit forces a choice; lower first.

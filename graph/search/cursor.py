@@ -9,11 +9,14 @@ rather than silently shifted.
 import base64
 import binascii
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from graph.search.errors import SearchInputError
 
 _PLAIN = re.compile(r"([0-9a-z]{1,32}):([0-9]{1,7})")
 _MAX_CURSOR_CHARS = 64
+DEFAULT_PAGE_SIZE = 20
 
 
 def encode_cursor(tag: str, position: int) -> str:
@@ -34,3 +37,46 @@ def decode_cursor(cursor: object, tag: str) -> int:
     if match[1] != tag:
         raise SearchInputError("The cursor belongs to an older version of the data: search again.")
     return int(match[2])
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The positions one page covers: `size` of them from `start`."""
+
+    start: int
+    size: int
+
+
+def page_window(
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+    *,
+    tag: str,
+    maximum: int,
+    total: Callable[[], int],
+) -> Window:
+    """The page Relay's arguments ask for: `first` after `after`, or `last` before `before` (both cursors are
+    exclusive bounds). `total` is called only when the page ends at the end of the list (`last` without
+    `before`). Neither size given means the first DEFAULT_PAGE_SIZE; both is refused, as are sizes outside 1
+    to `maximum` and cursors from another list (SearchInputError)."""
+    if first is not None and last is not None:
+        raise SearchInputError("Give first or last, not both.")
+    # Positions, not keys: the list is immutable for its tag (module docstring), so a cursor's neighbours are
+    # the same on every request.
+    start = 0 if after is None else decode_cursor(after, tag) + 1
+    end = None if before is None else decode_cursor(before, tag)
+    if last is None:
+        size = page_size("first", DEFAULT_PAGE_SIZE if first is None else first, maximum)
+        return Window(start, size if end is None else max(0, min(size, end - start)))
+    size = page_size("last", last, maximum)
+    end = total() if end is None else end
+    begin = max(start, end - size)
+    return Window(begin, max(0, end - begin))
+
+
+def page_size(name: str, value: object, maximum: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= maximum:
+        raise SearchInputError(f"{name} must be between 1 and {maximum}.")
+    return value

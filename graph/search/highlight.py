@@ -8,6 +8,7 @@ prefixes and typo distances); Tantivy's snippet generator cannot see prefix and 
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 
 from graph.search.fields import stemmed_analyzer, unstemmed_analyzer
@@ -19,9 +20,21 @@ _ALNUM = re.compile(r"[^\W_]+")  # runs of letters and digits (str.isalnum), as 
 _UNSTEMMED = unstemmed_analyzer()
 
 
+class HighlightField(StrEnum):
+    """The fields a hit's highlights come from."""
+
+    CODE = "code"
+    TITLE = "title"
+    SHORT_TITLE = "shortTitle"
+    INCLUSION_TERM = "inclusionTerm"
+    NAME = "name"  # a curated name of the code: condition, drug, monograph name, plain title
+    RELATED_NAME = "relatedName"  # a condition name inherited from an ancestor
+    INDEX_TERM = "indexTerm"
+
+
 @dataclass(frozen=True, slots=True)
 class Highlight:
-    field: str  # code, title, shortTitle, inclusionTerm, name, relatedName
+    field: HighlightField
     text: str
     spans: tuple[tuple[int, int], ...]  # [start, end) character offsets of the matches in text
 
@@ -49,7 +62,7 @@ def code_highlight(code: str, code_key: str) -> Highlight:
         if char != ".":
             seen += 1
         end = index + 1
-    return Highlight("code", code, ((0, end),) if end else ())
+    return Highlight(HighlightField.CODE, code, ((0, end),) if end else ())
 
 
 class Highlighter:
@@ -63,7 +76,12 @@ class Highlighter:
         self._which: dict[tuple[str, str], frozenset[int]] = {}  # a word of a hit → the wanted words it is
         self._verdicts: dict[tuple[str, str], bool] = {}
 
-    def texts(self, fields: Iterable[tuple[str, Sequence[str]]], *, always: str = "title") -> list[Highlight]:
+    def texts(
+        self,
+        fields: Iterable[tuple[HighlightField, Sequence[str]]],
+        *,
+        always: HighlightField = HighlightField.TITLE,
+    ) -> list[Highlight]:
         """For each (field, values): the first value with a match (or, for `always`, the first value)."""
         found: list[Highlight] = []
         for field, values in fields:

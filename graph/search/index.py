@@ -26,11 +26,11 @@ from graph.reads.graph_state import data_version as graph_data_version
 from graph.search import storage
 from graph.search.abbreviations import initialisms
 from graph.search.concept_keys import concept_keys
-from graph.search.cursor import decode_cursor, encode_cursor
+from graph.search.cursor import encode_cursor, page_size, page_window
 from graph.search.documents import CodeDocument, iter_documents
 from graph.search.errors import SearchIndexError, SearchInputError
 from graph.search.fields import Field, build_schema, register_analyzers
-from graph.search.highlight import Highlight, Highlighter, code_highlight
+from graph.search.highlight import Highlight, Highlighter, HighlightField, code_highlight
 from graph.search.matched_via import MatchedVia, matched_via
 from graph.search.parse import ParsedQuery, as_typed, parse_query
 from graph.search.query import build_query, can_relax, exact_code_query
@@ -69,7 +69,9 @@ class SearchPage:
     # Matches per system with billableOnly applied but not the systems filter, so that a page can show a
     # count on every system's tab; systems in the index with no match count 0.
     facets: dict[str, int]
+    start_cursor: str | None
     end_cursor: str | None
+    has_previous_page: bool
     has_next_page: bool
     relaxed: bool  # nothing had every word: these hits have all words but one
     correction: Correction | None = (
@@ -192,23 +194,24 @@ class SearchIndex:
         query: str,
         systems: Iterable[str] | None = None,
         billable_only: bool = False,
-        first: int = 20,
+        first: int | None = None,
         after: str | None = None,
         *,
+        last: int | None = None,
+        before: str | None = None,
         facets: bool = True,
         highlights: bool = True,
         explain: bool = True,
         exact: bool = False,
     ) -> SearchPage:
         """One page of codes matching `query` (a code, a code prefix or words); see graph.search.query for
-        the ranking. Words no code has are corrected (the page says how, graph.search.spelling); `exact`
-        searches the words as typed instead, without correction or typo tolerance. Raises SearchInputError
-        for unusable text, page sizes, systems or cursors. Without `facets` the page's facets are empty and
-        without `highlights` its hits have none, without `explain` no matched_via: each costs about as much
-        as the search itself, so callers that show neither say so."""
+        the ranking; `first`/`after` and `last`/`before` page it as Relay does (cursor.page_window). Words
+        no code has are corrected (the page says how, graph.search.spelling); `exact` searches the words as
+        typed instead, without correction or typo tolerance. Raises SearchInputError for unusable text, page
+        sizes, systems or cursors. Without `facets` the page's facets are empty and without `highlights`
+        its hits have none, without `explain` no matched_via: each costs about as much as the search
+        itself, so callers that show neither say so."""
         parsed, corrected = self._understood(query, exact=exact)
-        first = _page_size(first, MAX_PAGE_SIZE)
-        start = 0 if after is None else decode_cursor(after, self._tag) + 1
         system_filter = _systems_filter(self._schema, systems)
         searcher = self._index.searcher()
 
@@ -222,10 +225,21 @@ class SearchIndex:
             counts = _system_counts(searcher, scoring) if facets else {}
         page_query = scoring if system_filter is None else _with_filter(scoring, system_filter)
 
+        window = page_window(
+            first,
+            after,
+            last,
+            before,
+            tag=self._tag,
+            maximum=MAX_PAGE_SIZE,
+            total=lambda: _count(searcher.search(page_query, limit=1, count=True)),
+        )
+        start = window.start
         hits: list[SearchHit] = []
         highlighter = Highlighter(parsed) if highlights or explain else None
-        if start < searcher.num_docs:  # also bounds what Tantivy allocates for offset + limit
-            result = searcher.search(page_query, limit=first, offset=start, count=True)
+        # The bound on start also bounds what Tantivy allocates for offset + limit.
+        if window.size and start < searcher.num_docs:
+            result = searcher.search(page_query, limit=window.size, offset=start, count=True)
             total = _count(result)
             for position, (score, address) in enumerate(result.hits, start=start):
                 stored = searcher.doc(address).to_dict()
@@ -255,7 +269,9 @@ class SearchIndex:
             total_count=total,
             hits=tuple(hits),
             facets={system: counts.get(system, 0) for system in self._systems} if facets else {},
+            start_cursor=hits[0].cursor if hits else None,
             end_cursor=hits[-1].cursor if hits else None,
+            has_previous_page=start > 0 and total > 0,
             has_next_page=start + len(hits) < total,
             relaxed=relaxed,
             correction=corrected,
@@ -265,7 +281,7 @@ class SearchIndex:
         """The top codes for what is being typed (a code prefix or the start of words), a typo corrected
         (`pnue` as `pneu`)."""
         parsed, _ = self._understood(prefix, exact=False, typing=True)
-        first = _page_size(first, MAX_SUGGESTIONS)
+        first = page_size("first", first, MAX_SUGGESTIONS)
         searcher = self._index.searcher()
         query = _Planner(searcher, self._schema, parsed).query()
         result = searcher.search(query, limit=first, count=False)
@@ -427,12 +443,6 @@ def _systems_filter(schema: tantivy.Schema, systems: Iterable[str] | None) -> Qu
     return Query.term_set_query(schema, Field.SYSTEM, sorted(set(chosen)))
 
 
-def _page_size(first: object, maximum: int) -> int:
-    if not isinstance(first, int) or isinstance(first, bool) or not 1 <= first <= maximum:
-        raise SearchInputError(f"first must be between 1 and {maximum}.")
-    return first
-
-
 def _matches(searcher: tantivy.Searcher, query: Query) -> bool:
     return _count(searcher.search(query, limit=1, count=True)) > 0
 
@@ -452,12 +462,12 @@ def _highlights(
         found.append(code_highlight(stored[Field.CODE][0], key))
     titles = stored.get(Field.TITLE, [])
     fields = [
-        ("title", titles[:1]),
-        ("shortTitle", titles[1:2]),
-        ("inclusionTerm", stored.get(Field.INCLUSION_TERMS, [])),
-        ("name", stored.get(Field.NAMES, [])),
-        ("relatedName", stored.get(Field.RELATED_NAMES, [])),
-        ("indexTerm", stored.get(Field.INDEX_TERMS, [])),
+        (HighlightField.TITLE, titles[:1]),
+        (HighlightField.SHORT_TITLE, titles[1:2]),
+        (HighlightField.INCLUSION_TERM, stored.get(Field.INCLUSION_TERMS, [])),
+        (HighlightField.NAME, stored.get(Field.NAMES, [])),
+        (HighlightField.RELATED_NAME, stored.get(Field.RELATED_NAMES, [])),
+        (HighlightField.INDEX_TERM, stored.get(Field.INDEX_TERMS, [])),
     ]
     return found + highlighter.texts(fields)
 

@@ -8,7 +8,7 @@ from schema.codes.types import Code, CodeSystemInfo, code_for
 from schema.context import Info
 from schema.enums import CodeSystem
 from schema.errors import BadUserInput
-from schema.knowledge.types import condition_by_key
+from schema.knowledge.types import concept_by_ref
 from schema.node import Node, decode_id
 
 MAX_CODE_LENGTH = 40
@@ -52,4 +52,4 @@ class CodeQueries:
 async def _node(info: Info, type_name: str, key: str) -> Node | None:
     if type_name == "Code":
         return await code_for(info, key)
-    return await condition_by_key(info, key)
+    return await concept_by_ref(info, type_name, key)

@@ -1,5 +1,6 @@
 """Codes of every system, their hierarchy and notes, and what the knowledge graph says about them."""
 
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -10,8 +11,11 @@ from graph.reads.code_systems import CodeSystemRow
 from graph.reads.codes import CodeRow, MappingRow
 from graph.reads.knowledge import CodeKnowledge, Link
 from graph.reads.knowledge import Concept as ConceptRow
+from graph.search.cursor import page_window
+from graph.search.errors import SearchInputError
 from schema.codes.mapping_words import mapping_meaning, scenario_lists
 from schema.context import Info
+from schema.dates import as_date, as_datetime
 from schema.enums import CodeKind, CodeSystem, NoteKind, RelationType, TitleSource
 from schema.errors import BadUserInput
 from schema.knowledge.types import (
@@ -33,6 +37,7 @@ from schema.knowledge.types import (
     monograph_of,
 )
 from schema.node import Node, encode_id
+from schema.paging import PAGE_ARGUMENTS, Connection
 from schema.vocabulary.axes import PcsAxis
 from schema.vocabulary.history import CodeChange, history_of
 from schema.vocabulary.index import IndexEntry
@@ -45,8 +50,8 @@ if TYPE_CHECKING:
 
 MAX_SIMILAR = 100
 MAX_ROOTS = 500
-DEFAULT_CHILDREN = 100
-MAX_CHILDREN = 2_000  # above the largest group (HCPCS J0000-J9999: 1,188), so a page can show them all
+MAX_CHILDREN = 100  # a page of them; the largest group (HCPCS J0000-J9999) has 1,188
+CHILDREN_TAG = "children"  # a position in a code's children, in code order
 MAX_DEPTH = 3
 MAX_NODES = 500
 
@@ -57,7 +62,7 @@ class CodeSystemInfo:
     name: str
     version: str
     source: str = strawberry.field(description="The official file the release was loaded from.")
-    loaded_at: str
+    loaded_at: datetime
     code_count: int
     billable_count: int
 
@@ -68,7 +73,7 @@ class CodeSystemInfo:
             name=row.name,
             version=row.version,
             source=row.source,
-            loaded_at=row.loaded_at,
+            loaded_at=as_datetime(row.loaded_at),
             code_count=row.code_count,
             billable_count=row.billable_count,
         )
@@ -210,12 +215,12 @@ class Code(Node):
         return self.row.active
 
     @strawberry.field
-    def effective_date(self) -> str | None:
-        return self.row.effective_date
+    def effective_date(self) -> date | None:
+        return as_date(self.row.effective_date)
 
     @strawberry.field
-    def termination_date(self) -> str | None:
-        return self.row.termination_date
+    def termination_date(self) -> date | None:
+        return as_date(self.row.termination_date)
 
     @strawberry.field(description="The release the code was loaded from; null for curated-only codes.")
     def release(self) -> str | None:
@@ -230,13 +235,27 @@ class Code(Node):
         return await codes_for(info, await info.context.loaders.ancestors.load(self.row.uid))
 
     @strawberry.field(
-        description="The codes one level below, ordered by code: the first `first` of them (clamped to "
-        f"0 to {MAX_CHILDREN}; `childCount` says how many there are). The query cost counts `first` per "
-        "code, so children of children multiply (HCPCS J0000-J9999 alone has 1,188)."
+        description=f"The codes one level below, ordered by code, a page at a time: {PAGE_ARGUMENTS}, 1 to "
+        f"{MAX_CHILDREN} of them. The query cost counts the page size per code, so children of children "
+        "multiply (HCPCS J0000-J9999 alone has 1,188)."
     )
-    async def children(self, info: Info, first: int = DEFAULT_CHILDREN) -> list["Code"]:
+    async def children(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> "Connection[Code] | None":
         uids = await info.context.loaders.children.load(self.row.uid)
-        return await codes_for(info, uids[: max(0, min(first, MAX_CHILDREN))])
+        try:
+            window = page_window(
+                first, after, last, before, tag=CHILDREN_TAG, maximum=MAX_CHILDREN, total=lambda: len(uids)
+            )
+        except SearchInputError as exc:
+            raise BadUserInput(str(exc)) from None
+        shown = await codes_for(info, uids[window.start : window.start + window.size])
+        return Connection.of(window, len(uids), CHILDREN_TAG, shown)
 
     @strawberry.field(description="How many codes there are one level below.")
     async def child_count(self, info: Info) -> int:

@@ -1,5 +1,6 @@
 """Inputs and results of the curation mutations, and the audit records they leave."""
 
+from datetime import datetime
 from enum import Enum
 
 import strawberry
@@ -8,6 +9,7 @@ from strawberry.scalars import JSON
 from graph import curation
 from schema.codes.types import Code, code_for
 from schema.context import Info
+from schema.dates import as_datetime
 from schema.enums import CodeSystem
 
 
@@ -55,7 +57,7 @@ class CurationAction(Enum):
 @strawberry.type(description="An audit record of one curation write: who changed what, and when.")
 class CurationEvent:
     id: strawberry.ID
-    at: str = strawberry.field(description="When, as an ISO-8601 UTC timestamp.")
+    at: datetime = strawberry.field(description="When (UTC).")
     editor: str = strawberry.field(
         description='Who: the X-Medgraph-Editor header of the write, or "api-key".'
     )
@@ -74,7 +76,7 @@ class CurationEvent:
     def of(cls, event: curation.Event) -> "CurationEvent":
         return cls(
             id=strawberry.ID(event.id),
-            at=event.at,
+            at=as_datetime(event.at),
             editor=event.editor,
             action=CurationAction(event.action.value),
             subject=event.subject,

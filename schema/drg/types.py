@@ -1,5 +1,7 @@
 """The GraphQL face of a claim's grouping: the input a client sends; the DRG, codes and edits it gets."""
 
+from datetime import date
+
 import strawberry
 
 from graph.drg import claims, code_levels, grouping
@@ -191,9 +193,9 @@ class GrouperRelease:
     def fiscal_year(self) -> int:
         return self.row.fiscal_year
 
-    @strawberry.field(description="The first discharge day it groups (ISO date); the editor is run on it.")
-    def effective(self) -> str:
-        return self.row.effective.isoformat()
+    @strawberry.field(description="The first discharge day it groups; the editor is run on it.")
+    def effective(self) -> date:
+        return self.row.effective
 
 
 @strawberry.type(description="A claim grouped by CMS's MS-DRG logic and checked by the Medicare Code Editor.")

@@ -20,8 +20,10 @@ ConditionMonographRef = Annotated[
 C = TypeVar("C", bound="Concept")
 
 
-@strawberry.interface(description="A shared concept of the knowledge graph, one node per concept.")
-class Concept:
+@strawberry.interface(
+    description="A shared concept of the knowledge graph, one node per concept, fetchable with `node(id:)`."
+)
+class Concept(Node):
     key: str
     name: str
     synonyms: list[str]
@@ -29,11 +31,14 @@ class Concept:
 
 
 def concept_of(kind: type[C], row: ConceptRow) -> C:
-    concept = kind(key=row.key, name=row.name, synonyms=list(row.synonyms), description=row.description)
-    if isinstance(concept, Node):
-        # A concept fetchable with `node(id:)` carries the global id of its type and key, as a Code does.
-        concept.id = encode_id(kind.__name__, row.key)
-    return concept
+    # The global id of its type and key, as a Code's is of "Code" and its uid.
+    return kind(
+        id=encode_id(kind.__name__, row.key),
+        key=row.key,
+        name=row.name,
+        synonyms=list(row.synonyms),
+        description=row.description,
+    )
 
 
 @strawberry.type
@@ -71,9 +76,7 @@ class Drug(Concept):
 
 
 @strawberry.type(description="A condition (diagnosis) that procedures are indicated for.")
-class Condition(Node, Concept):
-    id: strawberry.ID = strawberry.field(default=strawberry.ID(""))
-
+class Condition(Concept):
     @strawberry.field(description="The ICD-10-CM codes that express this condition.")
     async def codes(self, info: Info) -> list[CodeRef]:
         from schema.codes.types import codes_for
@@ -146,6 +149,19 @@ class ConditionCodeGroup:
 async def condition_by_key(info: Info, key: str) -> Condition | None:
     row: ConditionRow | None = await info.context.loaders.condition.load(key)
     return concept_of(Condition, row.concept) if row else None
+
+
+CONCEPT_TYPES: dict[str, type[Concept]] = {
+    kind.__name__: kind for kind in (Condition, Risk, Benefit, PersonnelRole, Setting, Treatment, Drug)
+}
+
+
+async def concept_by_ref(info: Info, kind: str, key: str) -> Concept | None:
+    """A concept of any kind by its label and key, as `node(id:)` names it; None for other kinds."""
+    if kind not in CONCEPT_TYPES:
+        return None
+    row: ConceptRow | None = await info.context.loaders.concept.load(f"{kind}:{key}")
+    return concept_of(CONCEPT_TYPES[kind], row) if row else None
 
 
 @strawberry.type(description="One numbered step of a procedure.")

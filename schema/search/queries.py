@@ -8,11 +8,11 @@ from schema.codes.types import Code, codes_for
 from schema.context import Info
 from schema.enums import CodeSystem
 from schema.errors import BadUserInput
+from schema.paging import PAGE_ARGUMENTS, PageInfo
 from schema.search.types import (
     Facet,
     Highlight,
     MatchedVia,
-    PageInfo,
     SearchConnection,
     SearchEdge,
     WordCorrection,
@@ -24,7 +24,8 @@ from schema.selection import Selected
 class SearchQueries:
     @strawberry.field(
         description="Search all codes: a code or code prefix (dotted or not, any system) or words "
-        "(titles, inclusion terms, common names, conditions and their abbreviations such as DVT)."
+        "(titles, inclusion terms, common names, conditions and their abbreviations such as DVT). "
+        f"A page is {PAGE_ARGUMENTS}, 1 to 100 of them."
     )
     async def search(
         self,
@@ -32,8 +33,10 @@ class SearchQueries:
         query: str,
         systems: list[CodeSystem] | None = None,
         billable_only: bool = False,
-        first: int = 20,
+        first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
         exact: Annotated[
             bool,
             strawberry.argument(
@@ -54,6 +57,8 @@ class SearchQueries:
                     billable_only,
                     first,
                     after,
+                    last=last,
+                    before=before,
                     facets=facets,
                     highlights=highlights,
                     explain=explain,
@@ -81,7 +86,12 @@ class SearchQueries:
                 for hit in page.hits
                 if hit.uid in nodes
             ],
-            page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
+            page_info=PageInfo(
+                has_next_page=page.has_next_page,
+                has_previous_page=page.has_previous_page,
+                start_cursor=page.start_cursor,
+                end_cursor=page.end_cursor,
+            ),
             facets=[Facet(system=CodeSystem(system), count=count) for system, count in page.facets.items()],
             relaxed=page.relaxed,
             corrected_query=corrected.text if corrected else None,

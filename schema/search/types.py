@@ -6,7 +6,8 @@ from graph.search import Highlight as HighlightRow
 from graph.search.matched_via import MatchedVia as MatchedViaRow
 from graph.search.matched_via import MatchKind
 from schema.codes.types import Code
-from schema.enums import CodeSystem
+from schema.enums import CodeSystem, HighlightField
+from schema.paging import PageInfo
 
 
 @strawberry.type(description="A [start, end) range of characters in a highlighted text.")
@@ -17,7 +18,7 @@ class TextRange:
 
 @strawberry.type(description="A field of the code where the query matched, with the matches' ranges.")
 class Highlight:
-    field: str
+    field: HighlightField
     text: str
     ranges: list[TextRange]
 
@@ -56,12 +57,6 @@ class SearchEdge:
     node: Code
     highlights: list[Highlight]
     matched_via: MatchedVia | None
-
-
-@strawberry.type
-class PageInfo:
-    has_next_page: bool
-    end_cursor: str | None
 
 
 @strawberry.type(description="How many codes of one system match (the systems filter aside).")

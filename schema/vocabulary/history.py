@@ -1,10 +1,13 @@
 """Code history in the API: Code.history (what a code replaced, what replaced it) and Code.poaExempt."""
 
+from datetime import date
+
 import strawberry
 
 from graph.reads.history import ChangeRow, CodeHistory
 from schema.code_ref import CodeRef
 from schema.context import Info
+from schema.dates import as_date
 
 
 @strawberry.type(
@@ -13,8 +16,8 @@ from schema.context import Info
     "is the same."
 )
 class CodeChange:
-    effective: str | None = strawberry.field(
-        description="The date (ISO) the change took effect: October 1 of a fiscal year for ICD-10-CM, the "
+    effective: date | None = strawberry.field(
+        description="The date the change took effect: October 1 of a fiscal year for ICD-10-CM, the "
         "day after the older code's termination for HCPCS."
     )
     source: str = strawberry.field(
@@ -33,7 +36,7 @@ class CodeChange:
     @classmethod
     def of(cls, row: ChangeRow) -> "CodeChange":
         return cls(
-            effective=row.effective,
+            effective=as_date(row.effective),
             source=row.source,
             retired_codes=list(row.retired),
             previous_text=row.previous_text,

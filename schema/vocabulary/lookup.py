@@ -4,12 +4,12 @@ import strawberry
 
 from graph.reads import index_lookup as reads
 from graph.reads.index_lookup import IndexBook, IndexCodeRow, IndexTermRow
-from graph.search.cursor import decode_cursor, encode_cursor
+from graph.search.cursor import page_window
 from graph.search.errors import SearchInputError
 from schema.codes.types import Code, code_for, codes_for
 from schema.context import Info
 from schema.errors import BadUserInput
-from schema.search.types import PageInfo
+from schema.paging import PAGE_ARGUMENTS, Connection
 
 MAX_WORD_LENGTH = 100
 MAX_FIRST = 100
@@ -133,19 +133,6 @@ async def terms_for(info: Info, uids: list[str]) -> list[IndexTerm]:
     return [IndexTerm(row=row) for row in rows if row is not None]
 
 
-@strawberry.type
-class IndexTermEdge:
-    cursor: str
-    node: IndexTerm
-
-
-@strawberry.type(description="Main terms that start with the word looked up, in the books' order.")
-class IndexTermConnection:
-    total_count: int
-    edges: list[IndexTermEdge]
-    page_info: PageInfo
-
-
 @strawberry.type(description="One cell of a table row: what the book prints under one column.")
 class IndexTableCell:
     column: str
@@ -198,38 +185,30 @@ class LookupQueries:
     @strawberry.field(
         description="Look a word up as in the book: the main terms of the official indexes and tables whose "
         "title starts with it, whatever its case (a letter browses the letter), in the books' order. "
-        f"`sources` defaults to every loaded book; `first` is 1 to {MAX_FIRST}."
+        f"`sources` defaults to every loaded book; a page is {PAGE_ARGUMENTS}, 1 to {MAX_FIRST} of them."
     )
     async def index_lookup(
         self,
         info: Info,
         term: str,
         sources: list[IndexSource] | None = None,  # type: ignore[valid-type]
-        first: int = 20,
+        first: int | None = None,
         after: str | None = None,
-    ) -> IndexTermConnection | None:
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[IndexTerm] | None:
         word = _word(term, "term")
-        if not 1 <= first <= MAX_FIRST:
-            raise BadUserInput(f"first must be between 1 and {MAX_FIRST}")
-        try:
-            skip = decode_cursor(after, _CURSOR_TAG) + 1 if after is not None else 0
-        except SearchInputError as exc:
-            raise BadUserInput(str(exc)) from None
         books = [IndexBook(book) for book in sources] if sources else list(IndexBook)
         loaded = await info.context.run(reads.loaded_sources, books)
-        page = await info.context.run(reads.lookup_main_terms, loaded, word, skip, first)
-        terms = await terms_for(info, page.uids)
-        edges = [
-            IndexTermEdge(cursor=encode_cursor(_CURSOR_TAG, skip + i), node=t) for i, t in enumerate(terms)
-        ]
-        return IndexTermConnection(
-            total_count=page.total,
-            edges=edges,
-            page_info=PageInfo(
-                has_next_page=skip + len(page.uids) < page.total,
-                end_cursor=edges[-1].cursor if edges else None,
-            ),
-        )
+        total = await info.context.run(reads.count_main_terms, loaded, word)
+        try:
+            window = page_window(
+                first, after, last, before, tag=_CURSOR_TAG, maximum=MAX_FIRST, total=lambda: total
+            )
+        except SearchInputError as exc:
+            raise BadUserInput(str(exc)) from None
+        uids = await info.context.run(reads.lookup_main_terms, loaded, word, window.start, window.size)
+        return Connection.of(window, total, _CURSOR_TAG, await terms_for(info, uids))
 
     @strawberry.field(
         description="The Table of Drugs and Chemicals rows of the substances that start with `substance`."

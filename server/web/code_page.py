@@ -10,6 +10,9 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from graph.search.cursor import decode_cursor
+from graph.search.errors import SearchInputError
+from schema.codes.types import CHILDREN_TAG
 from server.web import neighbourhood
 from server.web.crosswalks import crosswalks
 from server.web.errors import PageQueryFailed
@@ -22,6 +25,7 @@ SIMILAR_COUNT = 10
 NEIGHBOURHOOD_DEPTH = 1
 NEIGHBOURHOOD_LIMIT = 60
 MAX_CODE_LENGTH = 40
+CHILDREN_PAGE = 100  # the codes one level below, a page at a time (?children_after=… or ?children_before=…)
 
 NOTE_LABELS = {
     "INCLUDES": "Includes",
@@ -56,8 +60,11 @@ async def render(web: Web, request: Request) -> Response:
     if system is None or not typed_code.strip() or len(typed_code) > MAX_CODE_LENGTH:
         return not_found(request, f"the code {wanted}", q=typed_code[:MAX_CODE_LENGTH])
     variables = {"system": system.value, "code": typed_code.strip()}
+    children = _children_page(request)
+    if children is None:
+        return failed(request, 400, "That page of codes is not one this site links to; open the code again.")
     try:
-        code = (await web.query(request, "code", **variables))["code"]
+        code = (await web.query(request, "code", **variables, **children))["code"]
     except PageQueryFailed as exc:
         if exc.bad_input:
             return not_found(request, f"{system.label} code {typed_code}", q=typed_code)
@@ -90,7 +97,30 @@ async def render(web: Web, request: Request) -> Response:
         graph=graph,
         graph_elements=neighbourhood.elements(graph, (code["system"], code["code"])) if graph else [],
         connections=neighbourhood.connections(graph) if graph else [],
+        children_range=_children_range(code["children"]),
     )
+
+
+def _children_page(request: Request) -> dict[str, Any] | None:
+    """The page of children the URL asks for, as the code document's variables; None for a cursor that is not
+    one (a hand-made or very old link)."""
+    after, before = request.query_params.get("children_after"), request.query_params.get("children_before")
+    try:
+        for cursor in (after, before):
+            if cursor is not None:
+                decode_cursor(cursor, CHILDREN_TAG)
+    except SearchInputError:
+        return None
+    if before is not None:
+        return {"childrenLast": CHILDREN_PAGE, "childrenBefore": before}
+    return {"childrenFirst": CHILDREN_PAGE, "childrenAfter": after}
+
+
+def _children_range(children: dict[str, Any]) -> tuple[int, int]:
+    """The first and last position (from 1) of the page of children shown."""
+    start = children["pageInfo"]["startCursor"]
+    first = decode_cursor(start, CHILDREN_TAG) + 1 if start else 0
+    return first, first + len(children["nodes"]) - 1
 
 
 async def _optional(web: Web, request: Request, document: str, **variables: Any) -> dict[str, Any] | None:

@@ -20,14 +20,7 @@ def node_href(node: dict[str, Any]) -> str | None:
     if node.get("system") and node.get("code"):
         return code_url(node["system"], node["code"])
     page = _CONCEPT_PAGES.get(str(node.get("kind", "")).lower())
-    key = _concept_key(node)
-    return page(key) if page and key else None
-
-
-def _concept_key(node: dict[str, Any]) -> str | None:
-    """A concept node's key: its id is "Kind:key" (e.g. "Condition:deep-vein-thrombosis")."""
-    kind, _, key = str(node["id"]).partition(":")
-    return key if key and kind.lower() == str(node.get("kind", "")).lower() else None
+    return page(node["key"]) if page and node.get("key") else None
 
 
 def relation_label(edge_type: str) -> str:

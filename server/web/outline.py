@@ -65,7 +65,7 @@ def outline(code: dict[str, Any], has_notes: bool, has_related: bool) -> list[tu
         "alternatives": bool(code["alternatives"]),
         "experience": True,
         "characters": bool(code["axes"]),
-        "children": bool(code["children"]),
+        "children": bool(code["children"]["nodes"]),
         "conditions": bool(code["conditions"]),
         "notes": has_notes,
         "related": has_related,

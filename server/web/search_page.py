@@ -1,10 +1,11 @@
-"""`/` — one box over every system; results with facets, the billable filter and cursor paging.
+"""`/` — one box over every system; results with facets, the billable filter and cursor paging both ways.
 
-The URL holds the whole state (`/?q=dvt&system=ICD10CM&billable=1&after=…&page=2`), so results can be shared
-and the back button works; the form is a plain GET form, so it all works without JavaScript. A corrected query
-says so ("Showing results for pneumonia — search instead for pnuemonia"); the second link adds `exact=1`,
-which searches the words as typed. Each result says in a quiet line how it was found, unless by its code or
-title, which it shows anyway ("via index: Shingles → Herpes, zoster").
+The URL holds the whole state (`/?q=dvt&system=ICD10CM&billable=1&after=…&page=2`; `before=…` for a page
+reached backwards), so results can be shared and the back button works; the form is a plain GET form, so it
+all works without JavaScript, and its filters apply when Search is pressed (the facet links apply at once). A
+corrected query says so ("Showing results for pneumonia — search instead for pnuemonia"); the second link adds
+`exact=1`, which searches the words as typed. Each result says in a quiet line how it was found, unless by its
+code or title, which it shows anyway ("via index: Shingles → Herpes, zoster").
 """
 
 from dataclasses import dataclass, replace
@@ -23,11 +24,12 @@ PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 500
 # The fields a match can be in besides the code and the title, as the results name them.
-FIELD_LABELS = {
-    "shortTitle": "Short title",
-    "inclusionTerm": "Inclusion term",
-    "name": "Linked to",
-    "relatedName": "Condition",
+FIELD_LABELS = {  # by the API's HighlightField
+    "SHORT_TITLE": "Short title",
+    "INCLUSION_TERM": "Inclusion term",
+    "NAME": "Linked to",
+    "RELATED_NAME": "Condition",
+    "INDEX_TERM": "Index",
 }
 # How a result was found (the API's MatchKind), in the results' quiet line; by code or title says nothing.
 VIA_LABELS = {
@@ -45,7 +47,8 @@ class SearchParams:
     q: str = ""
     systems: tuple[System, ...] = ()
     billable: bool = False
-    after: str | None = None
+    after: str | None = None  # the page after this cursor (Next) …
+    before: str | None = None  # … or the page before this one (Previous)
     page: int = 1
     exact: bool = False  # the words as typed: no correction
 
@@ -54,8 +57,9 @@ class SearchParams:
         query = request.query_params
         systems = (parse_system(value) for value in query.getlist("system"))
         after = query.get("after") or None
+        before = None if after else query.get("before") or None
         try:
-            number = min(max(int(query.get("page", "1")), 1), MAX_PAGE) if after else 1
+            number = min(max(int(query.get("page", "1")), 1), MAX_PAGE) if after or before else 1
         except ValueError:
             number = 1
         return cls(
@@ -63,14 +67,15 @@ class SearchParams:
             systems=tuple(dict.fromkeys(s for s in systems if s is not None)),
             billable=query.get("billable", "") in ("1", "on", "true"),
             after=after,
+            before=before,
             page=number,
             exact=query.get("exact", "") in ("1", "on", "true"),
         )
 
     def url(self, **changes: Any) -> str:
         """This search's URL with some parameters changed; a change of filter starts again at page one."""
-        if changes.keys() - {"after", "page"}:
-            changes = {"after": None, "page": 1, **changes}
+        if changes.keys() - {"after", "before", "page"}:
+            changes = {"after": None, "before": None, "page": 1, **changes}
         if "q" in changes and "exact" not in changes:
             changes["exact"] = False  # another query is corrected again
         params = replace(self, **changes)
@@ -82,7 +87,22 @@ class SearchParams:
             pairs.append(("exact", "1"))
         if params.after:
             pairs += [("after", params.after), ("page", str(params.page))]
+        elif params.before:
+            pairs += [("before", params.before), ("page", str(params.page))]
         return "/?" + urlencode(pairs)
+
+    def next_page(self, end_cursor: str) -> str:
+        return self.url(after=end_cursor, before=None, page=self.page + 1)
+
+    def previous_page(self, start_cursor: str) -> str:
+        """Page one has no cursor in its URL, so that every way back to it shares one address."""
+        if self.page <= 2:
+            return self.url(after=None, before=None, page=1)
+        return self.url(after=None, before=start_cursor, page=self.page - 1)
+
+    @property
+    def paged(self) -> bool:
+        return bool(self.after or self.before)
 
     @property
     def variables(self) -> dict[str, Any]:
@@ -90,8 +110,10 @@ class SearchParams:
             "query": self.q,
             "systems": [system.value for system in self.systems] or None,
             "billableOnly": self.billable,
-            "first": PAGE_SIZE,
+            "first": None if self.before else PAGE_SIZE,
             "after": self.after,
+            "last": PAGE_SIZE if self.before else None,
+            "before": self.before,
             "exact": self.exact,
         }
 
@@ -100,7 +122,7 @@ async def render(web: Web, request: Request) -> Response:
     params = SearchParams.from_request(request)
     if params.q and any(not value for name, value in request.query_params.multi_items() if name != "q"):
         # A plain form sends its empty choices ("&system="): one redirect keeps shared URLs clean.
-        return RedirectResponse(params.url(after=params.after, page=params.page), status_code=303)
+        return RedirectResponse(params.url(), status_code=303)
     if not params.q:
         return page(request, "search.html", params=params, code_systems=await _code_systems(web, request))
     try:
@@ -123,6 +145,7 @@ async def render(web: Web, request: Request) -> Response:
         search=search,
         facets=_facets(search, params),
         first_number=(params.page - 1) * PAGE_SIZE + 1,
+        page_count=max(1, -(-search["totalCount"] // PAGE_SIZE)),
     )
 
 
@@ -154,11 +177,11 @@ def _sort_marks(edge: dict[str, Any]) -> None:
     for highlight in edge["highlights"]:
         marks.setdefault(highlight["field"], highlight)
     edge["marks"] = marks
-    seen = _marked_words(marks["title"]) if "title" in marks else set()
+    seen = _marked_words(marks["TITLE"]) if "TITLE" in marks else set()
     others = []
     for field, highlight in marks.items():
         words = _marked_words(highlight)
-        if field in ("code", "title") or not words or words <= seen:
+        if field in ("CODE", "TITLE") or not words or words <= seen:
             continue
         others.append({**highlight, "label": FIELD_LABELS.get(field, field)})
         seen |= words
@@ -176,7 +199,7 @@ def _marked_words(highlight: dict[str, Any]) -> set[str]:
 
 def _problem(exc: PageQueryFailed, params: SearchParams) -> tuple[int, str]:
     if exc.bad_input:
-        if params.after:
+        if params.paged:
             return 400, "That page of results is no longer available; start again from the first page."
         return 400, exc.messages[0]
     if exc.unavailable:

@@ -10,7 +10,7 @@ PAGE = """
 query Page($system: CodeSystem!, $code: String!) {
   code(system: $system, code: $code) {
     id system code title shortTitle titleSource kind billable active release
-    parent { code } ancestors { code kind } children { code }
+    parent { code } ancestors { code kind } children(first: 100) { nodes { code } }
     notes { kind text targets { code } }
     monograph { name title commonNames summary purpose preparation steps { number label text } duration
                 recovery patientExperience source reviewedOn reviewStatus disclaimer }
@@ -51,7 +51,7 @@ def test_hierarchy_parent_ancestors_nearest_first_children_in_code_order(api: Ap
     assert code["parent"] == {"code": "I82.4"}
     assert [a["code"] for a in code["ancestors"]] == ["I82.4", "I82", "I80-I89", "9"]
     assert [a["kind"] for a in code["ancestors"]] == ["SUBCATEGORY", "CATEGORY", "BLOCK", "CHAPTER"]
-    children = [c["code"] for c in code["children"]]
+    children = [c["code"] for c in code["children"]["nodes"]]
     assert children == sorted(children) and "I82.401" in children
     assert code["kind"] == "SUBCATEGORY" and code["billable"] is False
 
@@ -216,16 +216,34 @@ def test_similar_codes_come_with_scores_and_reasons(api: Api) -> None:
     assert scores == sorted(scores, reverse=True) and len(similar) == 5
 
 
-def test_the_neighbourhood_is_drawable(api: Api) -> None:
+def test_the_neighbourhood_is_drawable_and_its_ids_are_the_nodes_global_ids(api: Api) -> None:
     query = (
-        '{ code(system: CPT, code: "37188") '
-        "{ neighborhood(limit: 30) { nodes { id } edges { source target } } } }"
+        '{ code(system: CPT, code: "37188") { id '
+        "neighborhood(limit: 30) { nodes { id kind key code } edges { source target type } } } }"
     )
-    picture = api.data(query)["code"]["neighborhood"]
+    code = api.data(query)["code"]
+    picture = code["neighborhood"]
     ids = {n["id"] for n in picture["nodes"]}
-    assert "CPT:37188" in ids and "Condition:deep-vein-thrombosis" in ids
+    assert code["id"] in ids and encode_id("Condition", "deep-vein-thrombosis") in ids
     assert len(ids) <= 30
     assert all(e["source"] in ids and e["target"] in ids for e in picture["edges"])
+    assert {"INDICATED_FOR", "HAS_RISK"} <= {e["type"] for e in picture["edges"]}
+    kinds = {n["kind"] for n in picture["nodes"]}
+    assert {"CODE", "CONDITION", "RISK"} <= kinds
+    assert all(
+        (n["kind"] == "CODE") == (n["key"] is None) == (n["code"] is not None) for n in picture["nodes"]
+    )
+
+    # Every code and concept of the picture is a Node: nodes(ids:) answers each with its own id.
+    concept = "... on Concept { key } ... on Code { code }"
+    fetched = api.data(
+        f"query($ids: [ID!]!) {{ nodes(ids: $ids) {{ __typename id {concept} }} }}",
+        ids=[n["id"] for n in picture["nodes"] if n["kind"] != "PCS_VALUE"],
+    )["nodes"]
+    drawn = [n for n in picture["nodes"] if n["kind"] != "PCS_VALUE"]
+    assert [f["id"] for f in fetched] == [n["id"] for n in drawn]
+    assert [f.get("key") or f.get("code") for f in fetched] == [n["key"] or n["code"] for n in drawn]
+    assert {f["__typename"] for f in fetched} >= {"Code", "Condition", "Risk"}
 
 
 @pytest.mark.parametrize(
@@ -310,28 +328,58 @@ def test_a_code_under_a_header_the_index_gives_inherits_its_lines(api: Api) -> N
     assert all(entry["incomplete"] for entry in entries)
 
 
-def test_children_come_a_page_at_a_time_and_child_count_says_how_many(api: Api) -> None:
-    document = """{ code(system: HCPCS, code: "J0000-J9999") {
-        childCount first: children(first: 3) { code } page: children { code }
-        all: children(first: 2000) { code }
-    } }"""
-    group = api.data(document)["code"]
-    codes = [child["code"] for child in group["all"]]
-    assert group["childCount"] == len(codes) > 1000  # every drug code of the letter J, in code order
-    assert codes == sorted(codes)
-    assert [child["code"] for child in group["first"]] == codes[:3]
-    assert [child["code"] for child in group["page"]] == codes[:100]  # the default page
+def test_children_come_a_page_at_a_time_both_ways_and_child_count_says_how_many(api: Api) -> None:
+    page = "totalCount nodes { code } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }"
+    group = api.data(
+        f"""{{ code(system: HCPCS, code: "J0000-J9999") {{
+        childCount first: children(first: 3) {{ {page} }} default: children {{ {page} }}
+        last: children(last: 2) {{ {page} }} }} }}"""
+    )["code"]
+    total = group["childCount"]
+    assert total > 1000 and group["first"]["totalCount"] == total  # every drug code of the letter J
+    assert len(group["default"]["nodes"]) == 20  # the default page
+    first = [child["code"] for child in group["first"]["nodes"]]
+    assert first == [child["code"] for child in group["default"]["nodes"]][:3] == sorted(first)
+    assert group["first"]["pageInfo"]["hasNextPage"] and not group["first"]["pageInfo"]["hasPreviousPage"]
+    assert group["last"]["pageInfo"]["hasPreviousPage"] and not group["last"]["pageInfo"]["hasNextPage"]
+
+    after = group["first"]["pageInfo"]["endCursor"]
+    second = api.data(
+        f"""{{ code(system: HCPCS, code: "J0000-J9999") {{
+        next: children(first: 3, after: "{after}") {{ {page} }} }} }}"""
+    )["code"]["next"]
+    assert second["pageInfo"]["hasPreviousPage"]
+    back = api.data(
+        f"""{{ code(system: HCPCS, code: "J0000-J9999") {{
+        back: children(last: 3, before: "{second["pageInfo"]["startCursor"]}") {{ {page} }} }} }}"""
+    )["code"]["back"]
+    assert [child["code"] for child in back["nodes"]] == first
+    assert first[-1] < second["nodes"][0]["code"]
+
+
+def test_a_page_of_children_is_at_most_100_codes(api: Api) -> None:
+    result = api.execute(
+        '{ code(system: HCPCS, code: "J0000-J9999") { code children(first: 101) { totalCount } } }'
+    )
+    assert result.data == {"code": {"code": "J0000-J9999", "children": None}}
+    (error,) = result.errors or []
+    assert (error.extensions or {})["code"] == "BAD_USER_INPUT"
+    assert "first must be between 1 and 100" in error.message
 
 
 def test_children_of_children_of_children_are_refused_with_their_cost_before_they_run(api: Api) -> None:
-    # 68,419 codes in 4 s, anonymously, while the cost model assumed 25 children a code.
-    document = '{ code(system: ICD10PCS, code: "0") { children { children { children { code } } } } }'
+    # 68,419 codes in 4 s, anonymously, when children were a plain list and the cost model assumed 25 a code.
+    nested = "children(first: 100) { nodes { code %s } }"
+    document = '{ code(system: ICD10PCS, code: "0") { %s } }' % (nested % (nested % (nested % "")))
     result = api.execute(document)
     assert result.data is None
     (error,) = result.errors
     assert error.extensions["code"] == "QUERY_TOO_COMPLEX"
     assert error.message.startswith("The query's estimated cost is at least ")
     assert ", over the limit of 50,000: ask for fewer items per page" in error.message
+    assert error.extensions["limit"] == 50_000
+    assert error.extensions["cost"] > 50_000
+    assert f"at least {error.extensions['cost']:,}" in error.message
 
 
 def test_one_bad_argument_nulls_its_own_field_and_keeps_its_siblings(api: Api) -> None:

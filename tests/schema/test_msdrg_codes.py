@@ -11,7 +11,7 @@ query Drg($code: String!) {
   code(system: MSDRG, code: $code) {
     title kind billable
     ancestors { code kind title }
-    parent { children { code } }
+    parent { children { nodes { code } } }
     explanation { summary generatedFrom sections { key text items { text code { code } } } }
   }
 }
@@ -22,7 +22,7 @@ def test_a_drg_sits_in_its_family_under_its_mdc(api: Api) -> None:
     drg = api.data(DRG, code="291")["code"]
     assert (drg["title"], drg["kind"], drg["billable"]) == ("Heart Failure and Shock with MCC", "CODE", True)
     assert [(a["code"], a["kind"]) for a in drg["ancestors"]] == [("291-293", "GROUP"), ("MDC05", "CHAPTER")]
-    assert [c["code"] for c in drg["parent"]["children"]] == ["291", "292", "293"]
+    assert [c["code"] for c in drg["parent"]["children"]["nodes"]] == ["291", "292", "293"]
 
 
 def test_a_drg_is_explained_from_the_drg_list(api: Api) -> None:

@@ -69,6 +69,20 @@ def test_paging_walks_every_result_once(api: Api) -> None:
     assert len(seen) == len(set(seen)) == total > 25
 
 
+def test_pages_go_back_with_last_and_before_and_say_what_is_on_either_side(api: Api) -> None:
+    document = """query($after: String, $before: String, $first: Int, $last: Int) {
+      search(query: "femoral vein", first: $first, after: $after, last: $last, before: $before) {
+        edges { node { code } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }"""
+    first = api.data(document, first=10)["search"]
+    assert (first["pageInfo"]["hasPreviousPage"], first["pageInfo"]["hasNextPage"]) == (False, True)
+    second = api.data(document, first=10, after=first["pageInfo"]["endCursor"])["search"]
+    assert second["pageInfo"]["hasPreviousPage"]
+    back = api.data(document, last=10, before=second["pageInfo"]["startCursor"])["search"]
+    assert back["edges"] == first["edges"] and not back["pageInfo"]["hasPreviousPage"]
+    assert api.error_codes(document, first=5, last=5) == ["BAD_USER_INPUT"]
+
+
 @pytest.mark.parametrize(
     "hostile",
     [

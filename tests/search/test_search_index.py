@@ -410,6 +410,37 @@ def test_cursors_are_opaque_and_checked(small: SearchIndex) -> None:
     assert small.search("vein", after=past_the_end).hits == ()
 
 
+def test_pages_go_backwards_as_relay_does_with_last_and_before(small: SearchIndex) -> None:
+    everything = list(walk(small, "vein", first=100))
+    tail = small.search("vein", last=3)
+    assert uids(tail) == everything[-3:]
+    assert (tail.has_previous_page, tail.has_next_page) == (True, False)
+    assert tail.start_cursor == tail.hits[0].cursor
+    before = small.search("vein", last=2, before=tail.start_cursor)
+    assert uids(before) == everything[-5:-3]
+    head = small.search("vein", last=5, before=small.search("vein", first=2).end_cursor)
+    assert uids(head) == everything[:1] and not head.has_previous_page
+    second = small.search("vein", first=2, after=head.end_cursor)
+    assert uids(second) == everything[1:3] and second.has_previous_page
+    between = small.search("vein", first=10, after=head.end_cursor, before=tail.start_cursor)
+    assert uids(between) == everything[1:-3][:10]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"first": 2, "last": 2}, "first or last"),
+        ({"last": 0}, "last must be"),
+        ({"last": 101}, "last must be"),
+    ],
+)
+def test_a_page_is_asked_for_from_one_end(
+    small: SearchIndex, arguments: dict[str, int], message: str
+) -> None:
+    with pytest.raises(SearchInputError, match=message):
+        small.search("vein", **arguments)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
@@ -474,7 +505,14 @@ def test_word_spans_follow_stems_prefixes_and_typos() -> None:
 def test_an_empty_index_finds_nothing() -> None:
     empty = SearchIndex.from_documents([])
     assert empty.search("vein") == SearchPage(
-        total_count=0, hits=(), facets={}, end_cursor=None, has_next_page=False, relaxed=False
+        total_count=0,
+        hits=(),
+        facets={},
+        start_cursor=None,
+        end_cursor=None,
+        has_previous_page=False,
+        has_next_page=False,
+        relaxed=False,
     )
     assert empty.suggest("I82") == []
 

@@ -1,6 +1,7 @@
 """The app over the real engine: its lifespan, health, readiness both ways, metrics, a GraphQL query."""
 
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -101,10 +102,49 @@ def test_graphql_answers_code_systems_over_post_and_get(client: TestClient, load
     assert got.json() == posted.json()
 
 
-def test_graphiql_is_served_to_browsers_in_dev_mode(client: TestClient) -> None:
+class Assets(HTMLParser):
+    """What a page loads (scripts, stylesheets, icon), its inline scripts and styles, and its CSP nonce."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.inline: list[str] = []
+        self.nonce = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        url = attributes.get("src") if tag == "script" else attributes.get("href") if tag == "link" else None
+        if url:
+            self.urls.append(url)
+        elif tag in ("script", "style") or "style" in attributes:
+            self.inline.append(tag)
+        if tag == "meta" and attributes.get("name") == "csp-nonce":
+            self.nonce = attributes.get("nonce") or ""
+
+
+def test_graphiql_is_our_page_of_bundled_assets_under_the_content_security_policy(client: TestClient) -> None:
     response = client.get("/graphql", headers={"Accept": "text/html"})
     assert response.status_code == 200
-    assert "graphiql" in response.text.lower()
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    assert response.headers["cache-control"] == "no-store"
+    assert 'data-endpoint="/graphql"' in response.text
+    assets = Assets()
+    assets.feed(response.text)
+    assert assets.inline == []
+    loaded = [url for url in assets.urls if url != "data:,"]  # the empty icon, as on every page
+    assert "/static/vendor/graphiql.min.js" in {url.partition("?")[0] for url in loaded}
+    for url in loaded:
+        assert url.startswith("/static/"), url
+        assert client.get(url).status_code == 200, f"{url}: run the web asset build (make test does)"
+    policy = response.headers["content-security-policy"]
+    directives = dict(directive.strip().split(" ", 1) for directive in policy.split(";"))
+    assert directives["script-src"] == "'self'"
+    # The one addition to the pages' policy: GraphiQL's <style> elements, by a nonce new on every response.
+    assert assets.nonce and directives["style-src"] == f"'self' 'nonce-{assets.nonce}'"
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+    assert (directives["default-src"], directives["connect-src"], directives["font-src"]) == ("'self'",) * 3
+    again = client.get("/graphql", headers={"Accept": "text/html"})
+    assert assets.nonce not in again.headers["content-security-policy"]
 
 
 def metric(client: TestClient, sample: str) -> float:

@@ -124,7 +124,7 @@ def client(settings: Settings, loaded_graph: Graph) -> Iterator[TestClient]:
         yield client
 
 
-PAGE = {"query": '{ code(system: CPT, code: "37188") { code title children { code } } }'}
+PAGE = {"query": '{ code(system: CPT, code: "37188") { code title children { nodes { code } } } }'}
 
 
 def test_a_repeated_read_is_a_hit_with_the_same_answer(client: TestClient) -> None:

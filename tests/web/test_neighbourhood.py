@@ -2,11 +2,12 @@ from server.web.neighbourhood import connections, elements, node_href
 
 SUBGRAPH = {
     "nodes": [
-        {"id": "CPT:37188", "label": "37188", "kind": "Code", "system": "CPT", "code": "37188"},
-        {"id": "Condition:pulmonary-embolism", "label": "Pulmonary embolism", "kind": "Condition",
-         "system": None, "code": None},
-        {"id": "Risk:infection", "label": "Infection", "kind": "Risk", "system": None, "code": None},
-        {"id": "CPT:37187", "label": "37187", "kind": "Code", "system": "CPT", "code": "37187"},
+        {"id": "CPT:37188", "label": "37188", "kind": "CODE", "key": None, "system": "CPT", "code": "37188"},
+        {"id": "Condition:pulmonary-embolism", "label": "Pulmonary embolism", "kind": "CONDITION",
+         "key": "pulmonary-embolism", "system": None, "code": None},
+        {"id": "Risk:infection", "label": "Infection", "kind": "RISK", "key": "infection", "system": None,
+         "code": None},
+        {"id": "CPT:37187", "label": "37187", "kind": "CODE", "key": None, "system": "CPT", "code": "37187"},
     ],
     "edges": [
         {"source": "CPT:37188", "target": "Condition:pulmonary-embolism", "type": "INDICATED_FOR"},

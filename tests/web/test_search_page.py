@@ -78,10 +78,14 @@ def test_facets_choose_a_system_and_keep_the_query_in_the_url(page: Page) -> Non
     expect(page).to_have_url(re.compile(r"system=ICD10CM$"))
 
 
-def test_the_billable_filter_applies_when_ticked(page: Page) -> None:
+def test_the_billable_filter_waits_for_search_as_the_system_filter_does(page: Page) -> None:
+    # WCAG 3.2.2: changing a control does not change the page on its own.
     page.goto("/?q=dvt&system=ICD10CM")
     assert "Not billable" in page.locator(".result .flag").all_inner_texts()
     page.get_by_label("Billable codes only").check()
+    page.wait_for_timeout(300)
+    expect(page).to_have_url(re.compile(r"system=ICD10CM$"))
+    page.get_by_role("button", name="Search", exact=True).click()
     expect(page).to_have_url(re.compile(r"system=ICD10CM&billable=1$"))
     assert set(page.locator(".result .flag").all_inner_texts()) == {"Billable"}
 
@@ -97,6 +101,23 @@ def test_pages_follow_the_cursor_and_the_back_button_returns(page: Page) -> None
     assert second and not set(second) & set(first)
     assert page.locator("ol.result-list").get_attribute("start") == "21"
     page.go_back()
+    expect(page).to_have_url(re.compile(r"/\?q=pulmonary\+embolism$"))
+    assert result_codes(page) == first
+
+
+def test_previous_page_goes_back_through_the_results_and_page_one_has_one_address(page: Page) -> None:
+    page.goto("/?q=pulmonary+embolism")
+    first = result_codes(page)
+    expect(page.get_by_role("link", name="Previous page")).to_have_count(0)
+    page.get_by_role("link", name="Next page").click()
+    second = result_codes(page)
+    page.get_by_role("link", name="Next page").click()
+    expect(page.locator(".pager__where")).to_contain_text("Page 3 of ")
+    page.get_by_role("link", name="Previous page").click()
+    expect(page).to_have_url(re.compile(r"&before=[^&]+&page=2$"))
+    expect(page.locator(".pager__where")).to_contain_text("results 21\N{EN DASH}40")
+    assert result_codes(page) == second
+    page.get_by_role("link", name="Previous page").click()
     expect(page).to_have_url(re.compile(r"/\?q=pulmonary\+embolism$"))
     assert result_codes(page) == first
 

@@ -224,13 +224,6 @@
       Array.prototype.forEach.call(form.querySelectorAll("[role=combobox]"), function (input) {
         setUp(form, input);
       });
-      // Filters apply as soon as they change (the Search button still works without this).
-      Array.prototype.forEach.call(form.querySelectorAll("[data-autosubmit]"), function (control) {
-        control.addEventListener("change", function () {
-          if (typeof form.requestSubmit === "function") form.requestSubmit();
-          else form.submit();
-        });
-      });
     });
   }
 
