@@ -6,11 +6,11 @@ import binascii
 
 import strawberry
 
-from graph.reads.neighborhood import CONCEPT_KINDS
+from graph.reads.neighborhood import DRAWN_KINDS
 from schema.errors import BadUserInput
 
 # Codes and every concept kind the graph draws; ICD-10-PCS axis values have ids (GraphNode.id), no type yet.
-NODE_TYPES = ("Code", *CONCEPT_KINDS)
+NODE_TYPES = DRAWN_KINDS
 
 
 @strawberry.interface(description="An object with a global id, fetchable with `node(id:)`.")

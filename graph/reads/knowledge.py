@@ -87,7 +87,6 @@ _BY_KEY: dict[str, LiteralString] = {
     "Treatment": q.TREATMENTS_BY_KEY,
     "Drug": q.DRUGS_BY_KEY,
 }
-CONCEPT_KINDS = ("Condition", *_BY_KEY)
 
 
 def concepts_by_ref(graph: Graph, refs: list[str]) -> dict[str, Concept]:

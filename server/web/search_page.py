@@ -94,10 +94,13 @@ class SearchParams:
     def next_page(self, end_cursor: str) -> str:
         return self.url(after=end_cursor, before=None, page=self.page + 1)
 
-    def previous_page(self, start_cursor: str) -> str:
+    def first_page(self) -> str:
         """Page one has no cursor in its URL, so that every way back to it shares one address."""
+        return self.url(after=None, before=None, page=1)
+
+    def previous_page(self, start_cursor: str) -> str:
         if self.page <= 2:
-            return self.url(after=None, before=None, page=1)
+            return self.first_page()
         return self.url(after=None, before=start_cursor, page=self.page - 1)
 
     @property
