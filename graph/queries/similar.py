@@ -66,7 +66,7 @@ CALL (c) {
   MATCH (c)-[:CHILD_OF*1..8]->(a)
   RETURN collect(a.uid) AS ancestors
 }
-RETURN row.uid AS uid, c {.system, .code, .title} AS code, p {.uid, .code, .kind, .title} AS parent,
+RETURN row.uid AS uid, c {.system, .code, .title, .active} AS code, p {.uid, .code, .kind, .title} AS parent,
        g {.uid, .code, .kind, .title} AS grandparent, siblings, cousins, neighbours, axes, ancestors
 """
 

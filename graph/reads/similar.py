@@ -169,13 +169,13 @@ def curated_evidence(row: dict[str, Any]) -> Iterator[Evidence]:
 def place_evidence(row: dict[str, Any]) -> Iterator[Evidence]:
     code, parent, grandparent = row["code"], row["parent"], row["grandparent"]
     if parent is not None:
-        for sibling in _active(row["siblings"]):
+        for sibling in _candidates(row["siblings"], code):
             yield Evidence(sibling["uid"], SIBLING, _same(parent))
             yield from _title_evidence(code["title"], parent["title"], sibling)
-        for near in _active(row["neighbours"]):
+        for near in _candidates(row["neighbours"], code):
             yield from _neighbour_evidence(code, parent, row["axes"], near)
     if grandparent is not None:
-        for cousin in _active(row["cousins"]):
+        for cousin in _candidates(row["cousins"], code):
             yield Evidence(cousin["uid"], COUSIN, _same(grandparent))
             yield from _title_evidence(code["title"], grandparent["title"], cousin)
 
@@ -298,9 +298,12 @@ def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
-def _active(codes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    # A terminated HCPCS code is still a page, but no suggestion.
-    return [code for code in codes if code.get("active") is not False]
+def _candidates(codes: list[dict[str, Any]], code: dict[str, Any]) -> list[dict[str, Any]]:
+    # A terminated HCPCS code is still a page, but no suggestion for a code in use; for a terminated code
+    # its terminated siblings are what it is like (G6020's G6024 and G6025 were retired with it).
+    if code.get("active") is False:
+        return codes
+    return [other for other in codes if other.get("active") is not False]
 
 
 def _by_uid(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

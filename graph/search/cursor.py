@@ -25,6 +25,20 @@ def encode_cursor(tag: str, position: int) -> str:
 
 def decode_cursor(cursor: object, tag: str) -> int:
     """The position a cursor names; SearchInputError when it is garbled, forged or from another index."""
+    found, position = _decoded(cursor)
+    if found != tag:
+        raise SearchInputError("The cursor belongs to an older version of the data: search again.")
+    return position
+
+
+def cursor_at(cursor: object, position: int) -> str:
+    """A cursor of the same list as `cursor` at another position: the links to numbered pages. Whether the
+    list is still current is checked when the cursor comes back (decode_cursor)."""
+    tag, _ = _decoded(cursor)
+    return encode_cursor(tag, max(0, position))
+
+
+def _decoded(cursor: object) -> tuple[str, int]:
     if not isinstance(cursor, str) or not cursor or len(cursor) > _MAX_CURSOR_CHARS:
         raise SearchInputError("The cursor is not one this search returned.")
     try:
@@ -34,9 +48,7 @@ def decode_cursor(cursor: object, tag: str) -> int:
     match = _PLAIN.fullmatch(plain)
     if match is None or encode_cursor(match[1], int(match[2])) != cursor:
         raise SearchInputError("The cursor is not one this search returned.")
-    if match[1] != tag:
-        raise SearchInputError("The cursor belongs to an older version of the data: search again.")
-    return int(match[2])
+    return match[1], int(match[2])
 
 
 @dataclass(frozen=True, slots=True)

@@ -214,9 +214,16 @@ class Code(Node):
     def active(self) -> bool:
         return self.row.active
 
-    @strawberry.field
+    @strawberry.field(
+        description="When the code's current record took effect: for HCPCS the date of its latest action "
+        "(a change, or its termination), which is not the day it was added (see addedDate)."
+    )
     def effective_date(self) -> date | None:
         return as_date(self.row.effective_date)
+
+    @strawberry.field(description="The day the code was added, as its publisher states it (HCPCS).")
+    def added_date(self) -> date | None:
+        return as_date(self.row.properties.get("added_date"))
 
     @strawberry.field
     def termination_date(self) -> date | None:

@@ -18,10 +18,12 @@ from server.web.crosswalks import crosswalks
 from server.web.errors import PageQueryFailed
 from server.web.outline import GENERATED_PREFIX, outline
 from server.web.rendering import failed, not_found, page
+from server.web.similar import similar_groups
 from server.web.systems import System, code_url, parse_system
 from server.web.web import Web
 
-SIMILAR_COUNT = 10
+# Enough candidates for the page's own system and the others (server.web.similar).
+SIMILAR_COUNT = 30
 NEIGHBOURHOOD_DEPTH = 1
 NEIGHBOURHOOD_LIMIT = 60
 MAX_CODE_LENGTH = 40
@@ -93,12 +95,19 @@ async def render(web: Web, request: Request) -> Response:
         inherited_notes=inherited_notes,
         related=related,
         crosswalks=crosswalks(code["mappings"]),
-        similar=similar["similar"] if similar else None,
+        similar=_similar(similar, code),
         graph=graph,
         graph_elements=neighbourhood.elements(graph, (code["system"], code["code"])) if graph else [],
         connections=neighbourhood.connections(graph) if graph else [],
         children_range=_children_range(code["children"]),
     )
+
+
+def _similar(found: dict[str, Any] | None, code: dict[str, Any]) -> list[dict[str, Any]] | None:
+    if found is None:
+        return None
+    crosswalked = [(m["code"]["system"], m["code"]["code"]) for m in code["mappings"] if m["code"]]
+    return similar_groups(found["similar"], code["system"], crosswalked)
 
 
 def _children_page(request: Request) -> dict[str, Any] | None:

@@ -6,18 +6,17 @@ page a content security policy that refuses both.
 
 import hashlib
 import logging
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from server.web.highlight import mark_ranges
+from server.web.note_links import link_codes
 from server.web.systems import KIND_LABELS, System, code_url, condition_url, system_label
 
 HERE = Path(__file__).parent
@@ -39,27 +38,6 @@ def static_url(path: str) -> str:
         return f"/static/{path}"
     digest = hashlib.sha256(file.read_bytes()).hexdigest()[:12]
     return f"/static/{path}?v={digest}"
-
-
-def link_codes(text: str, targets: Iterable[Mapping[str, Any]]) -> Markup:
-    """A note's text with every code it names (one of its targets) turned into a link to that code."""
-    by_code = {target["code"]: target for target in targets}
-    if not by_code:
-        return escape(text)
-    alternatives = "|".join(re.escape(code) for code in sorted(by_code, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![A-Za-z0-9.])({alternatives})(?![A-Za-z0-9])")
-    parts: list[Markup] = []
-    position = 0
-    for match in pattern.finditer(text):
-        target = by_code[match.group(1)]
-        parts.append(escape(text[position : match.start()]))
-        parts.append(
-            Markup('<a href="%s" title="%s">%s</a>')
-            % (code_url(target["system"], target["code"]), target.get("title") or "", match.group(1))
-        )
-        position = match.end()
-    parts.append(escape(text[position:]))
-    return Markup("").join(parts)
 
 
 def abbreviations(synonyms: Iterable[str]) -> list[str]:

@@ -15,6 +15,8 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from graph.search.cursor import cursor_at
+from server.state import search_of
 from server.web.errors import PageQueryFailed, PageQueryUnavailable
 from server.web.rendering import page
 from server.web.systems import System, parse_system
@@ -23,6 +25,7 @@ from server.web.web import Web
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 500
+PAGES_AROUND = 2  # numbered links either side of the page shown
 # The fields a match can be in besides the code and the title, as the results name them.
 FIELD_LABELS = {  # by the API's HighlightField
     "SHORT_TITLE": "Short title",
@@ -31,6 +34,8 @@ FIELD_LABELS = {  # by the API's HighlightField
     "RELATED_NAME": "Condition",
     "INDEX_TERM": "Index",
 }
+# The fields whose text may be a condition's name, linked to its page.
+CONDITION_FIELDS = frozenset({"NAME", "RELATED_NAME"})
 # How a result was found (the API's MatchKind), in the results' quiet line; by code or title says nothing.
 VIA_LABELS = {
     "CURATED_NAME": "name",
@@ -94,6 +99,12 @@ class SearchParams:
     def next_page(self, end_cursor: str) -> str:
         return self.url(after=end_cursor, before=None, page=self.page + 1)
 
+    def numbered_page(self, number: int, any_cursor: str) -> str:
+        """Page `number` of this search, from a cursor of the same result list (graph.search.cursor)."""
+        if number <= 1:
+            return self.first_page()
+        return self.url(after=cursor_at(any_cursor, (number - 1) * PAGE_SIZE - 1), before=None, page=number)
+
     def first_page(self) -> str:
         """Page one has no cursor in its URL, so that every way back to it shares one address."""
         return self.url(after=None, before=None, page=1)
@@ -141,6 +152,8 @@ async def render(web: Web, request: Request) -> Response:
     search = results["search"]
     for edge in search["edges"]:
         _sort_marks(edge)
+    await _link_conditions(web, request, search["edges"])
+    page_count = max(1, -(-search["totalCount"] // PAGE_SIZE))
     return page(
         request,
         "search.html",
@@ -148,8 +161,26 @@ async def render(web: Web, request: Request) -> Response:
         search=search,
         facets=_facets(search, params),
         first_number=(params.page - 1) * PAGE_SIZE + 1,
-        page_count=max(1, -(-search["totalCount"] // PAGE_SIZE)),
+        page_count=page_count,
+        page_links=page_links(params, search, page_count),
     )
+
+
+def page_links(params: SearchParams, search: dict[str, Any], page_count: int) -> list[dict[str, Any] | None]:
+    """Links to the first and last pages and to those near this one; None where pages are skipped (…).
+    Pages past MAX_PAGE are not linked: no one reads that far, and each costs as much as the ones before."""
+    cursor = search["pageInfo"]["startCursor"]
+    last = min(page_count, MAX_PAGE)
+    if cursor is None or last <= 1:
+        return []
+    wanted = sorted({1, last, *range(params.page - PAGES_AROUND, params.page + PAGES_AROUND + 1)})
+    links: list[dict[str, Any] | None] = []
+    for number in (n for n in wanted if 1 <= n <= last):
+        if links and links[-1] is not None and number > links[-1]["number"] + 1:
+            links.append(None)
+        current = number == params.page
+        links.append({"number": number, "current": current, "url": params.numbered_page(number, cursor)})
+    return links
 
 
 async def _code_systems(web: Web, request: Request) -> list[dict[str, Any]]:
@@ -194,6 +225,24 @@ def _sort_marks(edge: dict[str, Any]) -> None:
     if via and label:
         others = [mark for mark in others if mark["text"] != via["text"]]
     edge["other_marks"] = others[:2]
+
+
+async def _link_conditions(web: Web, request: Request, edges: list[dict[str, Any]]) -> None:
+    """The condition page of each shown name that is a condition's name or synonym
+    (server.web.condition_names); read only when a result shows such a name."""
+    shown = [mark for edge in edges for mark in edge["other_marks"] if mark["field"] in CONDITION_FIELDS]
+    if not shown:
+        return
+
+    async def read() -> list[dict[str, Any]]:
+        return list((await web.query(request, "conditions"))["conditions"])
+
+    try:
+        keys = await web.condition_names.keys(search_of(request).version, read)
+    except PageQueryFailed:
+        return  # the names stay plain text: the results are still right
+    for mark in shown:
+        mark["condition"] = keys.get(mark["text"].casefold())
 
 
 def _marked_words(highlight: dict[str, Any]) -> set[str]:

@@ -6,6 +6,7 @@ from typing import Any
 import strawberry
 from starlette.requests import Request
 
+from server.web.condition_names import ConditionNames
 from server.web.documents import Documents
 from server.web.execute import execute
 from server.web.rendering import ENVIRONMENT
@@ -15,6 +16,7 @@ from server.web.rendering import ENVIRONMENT
 class Web:
     schema: strawberry.Schema
     documents: Documents = field(init=False)
+    condition_names: ConditionNames = field(default_factory=ConditionNames)
 
     def __post_init__(self) -> None:
         self.documents = Documents(self.schema)

@@ -88,6 +88,17 @@ def test_a_drug_code_is_like_the_procedures_that_use_the_drug(loaded_graph: Grap
     assert found["HCPCS:J2993"].reasons[0] == "Neighbouring code (J299…) in group J0000-J9999"
 
 
+def test_a_terminated_code_is_like_the_codes_retired_with_it_an_active_one_is_not(
+    loaded_graph: Graph,
+) -> None:
+    # HCPCS G6020 was terminated with its neighbours G6024 and G6025 (HCPC2025_OCT_ANWEB: TERM DT 20151231).
+    retired = {s.uid for s in similar(loaded_graph, "HCPCS:G6020", first=20)}
+    assert {"HCPCS:G6024", "HCPCS:G6025"} <= retired
+    # J0153 (adenosine, 1 mg) is in use; J0150 and J0151, adenosine codes one number away, are terminated.
+    active = {s.uid for s in similar(loaded_graph, "HCPCS:J0153", first=100)}
+    assert not active & {"HCPCS:J0150", "HCPCS:J0151"}
+
+
 def test_a_code_with_no_evidence_has_an_empty_list(loaded_graph: Graph) -> None:
     assert similar(loaded_graph, "ICD10CM:9") == []  # a chapter: no parent, no concept, no note
 

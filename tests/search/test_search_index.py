@@ -20,7 +20,7 @@ from graph.search import (
     SearchPage,
     read_documents,
 )
-from graph.search.cursor import decode_cursor, encode_cursor
+from graph.search.cursor import cursor_at, decode_cursor, encode_cursor
 from graph.search.documents import CuratedWords, document
 from graph.search.highlight import Highlight, Highlighter, code_highlight, edit_distance
 from graph.search.parse import MAX_WORDS, parse_query
@@ -408,6 +408,14 @@ def test_cursors_are_opaque_and_checked(small: SearchIndex) -> None:
         decode_cursor(encode_cursor("v1", 3), "v2")
     past_the_end = encode_cursor("none", 9_999_999)
     assert small.search("vein", after=past_the_end).hits == ()
+
+
+def test_a_cursor_of_a_list_names_any_other_position_of_it(small: SearchIndex) -> None:
+    everything = uids(small.search("vein", first=100))
+    page = small.search("vein", first=2)
+    assert uids(small.search("vein", first=2, after=cursor_at(page.end_cursor, 4))) == everything[5:7]
+    with pytest.raises(SearchInputError):
+        cursor_at("not a cursor", 4)
 
 
 def test_pages_go_backwards_as_relay_does_with_last_and_before(small: SearchIndex) -> None:

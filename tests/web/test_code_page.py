@@ -58,6 +58,30 @@ def test_alternatives_related_codes_and_crosswalks_are_links(static_page: Page) 
 
 
 @pytest.mark.skipif(not available("similar"), reason="Code.similar is not in the public schema yet")
+def test_similar_codes_of_the_same_system_come_first_and_the_others_are_their_own_group(page: Page) -> None:
+    page.goto("/codes/HCPCS/J2997")
+    similar = page.locator("#similar")
+    headings = similar.get_by_role("heading", level=3)
+    expect(headings.first).to_have_text("HCPCS Level II codes")
+    expect(similar.get_by_role("list", name="HCPCS Level II codes")).to_contain_text("J2993")
+    expect(similar.get_by_role("list", name="CPT codes")).to_contain_text("37188")
+
+
+def test_similar_codes_leave_out_the_crosswalks_the_page_lists(page: Page) -> None:
+    page.goto("/codes/CPT/37188")
+    expect(page.locator("#crosswalks").get_by_role("link", name=re.compile("06CM3ZZ"))).to_have_count(1)
+    expect(page.locator("#similar").get_by_role("link", name=re.compile("06CM3ZZ"))).to_have_count(0)
+
+
+def test_the_drugs_a_procedure_may_use_show_each_code_with_its_form_and_dose(page: Page) -> None:
+    page.goto("/codes/CPT/37188")
+    heparin = page.locator("#drugs li", has_text="Heparin").first
+    link = heparin.get_by_role("link", name=re.compile(r"^J1644\s"))
+    expect(link).to_contain_text("per 1000 units")
+    link.click()
+    expect(page).to_have_url(re.compile(r"/codes/HCPCS/J1644$"))
+
+
 def test_a_similar_code_shows_its_reasons_and_opens(page: Page) -> None:
     page.goto("/codes/CPT/37188")
     first = page.locator("#similar .similar__item").first
@@ -123,6 +147,25 @@ def test_notes_link_the_codes_they_name(page: Page) -> None:
     expect(notes.locator("dt", has_text="Excludes1")).to_be_visible()
     notes.get_by_role("link", name="I27.81").click()
     expect(page).to_have_url(re.compile(r"/codes/ICD10CM/I27\.81$"))
+
+
+def test_every_range_a_note_names_is_a_link(page: Page) -> None:
+    # Chapter 16's Excludes2, inherited by P00: a chapter range, a block range, one of several parts.
+    page.goto("/codes/ICD10CM/P00")
+    notes = page.locator("#notes")
+    notes.locator("details.inherited").evaluate_all("all => all.forEach(d => { d.open = true; })")  # unfold
+    expect(notes.get_by_role("link", name="P70-P74")).to_have_count(1)
+    expect(notes.get_by_role("link", name="Q99")).to_have_attribute("href", "/codes/ICD10CM/Q90-Q99")
+    notes.get_by_role("link", name="C00-D49").click()
+    expect(page).to_have_url(re.compile(r"/codes/ICD10CM/2$"))
+    expect(page.locator("h1")).to_contain_text("Neoplasms")
+
+
+def test_the_texts_of_one_seventh_character_read_apart(page: Page) -> None:
+    page.goto("/codes/ICD10CM/S72")
+    expect(page.locator("#notes dd", has_text="B: ")).to_have_text(
+        "B: initial encounter for open fracture type I or II; initial encounter for open fracture NOS"
+    )
 
 
 def test_a_retired_hcpcs_code_says_so(http: httpx.Client) -> None:

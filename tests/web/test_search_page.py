@@ -3,7 +3,7 @@
 import re
 
 import httpx
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.web.pages import result_codes, result_systems
 
@@ -173,3 +173,42 @@ def test_a_result_found_through_the_index_says_so_in_a_quiet_line(page: Page) ->
     expect(page.locator(".result__via").first).to_be_visible()
     lines = page.locator(".result__via").all_inner_texts()
     assert "via index: Shingles → Herpes, herpesvirus, herpetic, zoster" in lines
+
+
+def test_a_condition_a_result_is_linked_to_opens_its_page(page: Page) -> None:
+    page.goto("/?q=blood+clot")
+    linked = page.locator(".result__matched a.result__condition", has_text="lung clot").first
+    expect(linked).to_have_attribute("href", "/conditions/pulmonary-embolism")
+    linked.click()
+    expect(page).to_have_url(re.compile(r"/conditions/pulmonary-embolism$"))
+
+
+def test_numbered_pages_jump_ahead_and_back_to_page_one(page: Page) -> None:
+    page.goto("/?q=fracture")
+    numbers = page.get_by_role("list", name="Pages")
+    expect(numbers.locator("[aria-current=page]")).to_have_text("1")
+    page_one = result_codes(page)
+    numbers.get_by_role("link", name="Page 3", exact=True).click()
+    expect(page.locator(".pager__where")).to_contain_text("results 41\N{EN DASH}60")
+    expect(page.get_by_role("list", name="Pages").locator("[aria-current=page]")).to_have_text("3")
+    third = result_codes(page)
+    page.get_by_role("link", name="Next page").click()
+    page.get_by_role("link", name="Previous page").click()
+    assert result_codes(page) == third
+    page.get_by_role("list", name="Pages").get_by_role("link", name="Page 1", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/\?q=fracture$"))
+    assert result_codes(page) == page_one
+
+
+def test_suggestion_titles_are_shown_whole_on_desktops_and_phones(browser: Browser, base_url: str) -> None:
+    # I82.4Y1 and I82.4Z1 differ only in "proximal" and "distal", near the end of their titles.
+    for width in (1280, 390):
+        context = browser.new_context(base_url=base_url, viewport={"width": width, "height": 800})
+        page = context.new_page()
+        page.goto("/")
+        page.get_by_role("combobox", name="Search all medical codes").press_sequentially("I82.4Y1")
+        option = page.get_by_role("listbox", name="Suggestions").get_by_role("option").first
+        expect(option).to_contain_text("proximal lower extremity")
+        title = option.locator(".combo__title")
+        assert title.evaluate("t => t.scrollHeight <= t.clientHeight + 1"), f"title cut at {width} px"
+        context.close()

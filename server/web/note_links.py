@@ -1,0 +1,104 @@
+"""A coding note's text with the codes and ranges it names turned into links to the codes the graph resolved.
+
+The graph resolves each mention of a note to codes of the release (graph.importers.icd10cm_xml): a code to
+itself, a range to its block ("P70-P74") or, when no block spans it exactly, to the fewest chapters, blocks
+and codes that make it up ("P04-P96" → P04, P05-P08, … P90-P96). The text still says the range, so a range
+whose block or chapter the graph has links whole, and one made of several parts links each end to the part
+that holds it; a code links only to a code the graph resolved, never to a guess.
+"""
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from server.web.systems import code_url
+
+# An ICD-10-CM code as notes print it: `S72`, `I82.4`, `S06.0X1`; the optional `.-` / `-` is left as text.
+_CM_CODE = r"[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?"
+# A range between two codes: `A00-B99`, `O00--O9A`, `S06.1- to S06.6-`.
+_RANGE_JOIN = r"(?:\.?-)?\s*(?:-{1,2}|\bto\b)\s*"
+# The range a chapter's (or a heading block's) title ends with: "Certain infectious … (A00-B99)".
+_TITLE_RANGE = re.compile(rf"\(({_CM_CODE})-({_CM_CODE})\)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """A resolved code and the codes it spans: itself, or from `low` to `high` for a block or a chapter."""
+
+    code: Mapping[str, Any]
+    low: str
+    high: str
+    exact: bool
+
+    def holds(self, mention: str) -> bool:
+        return not self.exact and self.low[:3] <= mention[:3] <= self.high[:3]
+
+
+def link_codes(text: str, targets: Iterable[Mapping[str, Any]]) -> Markup:
+    """The note's text, escaped, with each code and range it names linked; lines of one note (the texts of
+    one 7th character) are joined with "; " as the tabular prints them side by side."""
+    text = "; ".join(line.strip() for line in text.splitlines() if line.strip())
+    spans = [_span(target) for target in targets]
+    if not spans:
+        return escape(text)
+    # Chapters are keyed by their number, which the text never uses for them (it prints their range).
+    named = sorted((s.code["code"] for s in spans if not s.code["code"].isdigit()), key=len, reverse=True)
+    token = "(?:" + "|".join([*map(re.escape, named), _CM_CODE]) + ")"
+    pattern = re.compile(rf"(?<![A-Za-z0-9.])(?P<first>{token})(?:(?P<join>{_RANGE_JOIN})(?P<last>{token}))?"
+                         rf"(?![A-Za-z0-9])")  # fmt: skip
+    parts: list[Markup] = []
+    position = 0
+    for match in pattern.finditer(text):
+        parts.append(escape(text[position : match.start()]))
+        parts.append(_linked(match, spans))
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return Markup("").join(parts)
+
+
+def _linked(match: re.Match[str], spans: list[_Target]) -> Markup:
+    first, last = match["first"], match["last"]
+    if last is None:
+        return _link(first, _holder(first, spans))
+    whole = next((s for s in spans if not s.exact and (s.low, s.high) == (first, last)), None)
+    if whole is None:
+        whole = next((s for s in spans if s.code["code"] == f"{first}-{last}"), None)
+    if whole is not None:
+        return _link(match[0], whole)
+    return _link(first, _holder(first, spans)) + escape(match["join"]) + _link(last, _holder(last, spans))
+
+
+def _holder(mention: str, spans: list[_Target]) -> _Target | None:
+    exact = next((s for s in spans if s.code["code"] == mention), None)
+    if exact is not None:
+        return exact
+    # The nearest part holding it: of nested ranges (a block in its chapter) the one starting last, then
+    # ending first.
+    holding = sorted((span for span in spans if span.holds(mention)), key=lambda s: s.high)
+    holding.sort(key=lambda s: s.low, reverse=True)
+    return holding[0] if holding else None
+
+
+def _link(text: str, target: _Target | None) -> Markup:
+    if target is None:
+        return escape(text)
+    code = target.code
+    return Markup('<a href="%s" title="%s">%s</a>') % (
+        code_url(code["system"], code["code"]),
+        code.get("title") or "",
+        text,
+    )
+
+
+def _span(target: Mapping[str, Any]) -> _Target:
+    code = str(target["code"])
+    low, _, high = code.partition("-")
+    if high and re.fullmatch(_CM_CODE, low) and re.fullmatch(_CM_CODE, high):
+        return _Target(target, low, high, exact=False)
+    titled = _TITLE_RANGE.search(str(target.get("title") or ""))
+    if titled and not re.fullmatch(_CM_CODE, code):
+        return _Target(target, titled[1], titled[2], exact=False)  # a chapter, keyed by its number
+    return _Target(target, code, code, exact=True)
