@@ -82,7 +82,7 @@ async def render(web: Web, request: Request) -> Response:
         _optional(web, request, "neighborhood", depth=NEIGHBOURHOOD_DEPTH, limit=NEIGHBOURHOOD_LIMIT,
                   **variables),
     )  # fmt: skip
-    graph = subgraph["neighborhood"] if subgraph else None
+    picture = neighbourhood.picture(subgraph, (code["system"], code["code"])) if subgraph else None
     notes, inherited_notes, related = _grouped(code["notes"]), _inherited_notes(code), _related(code)
     return page(
         request,
@@ -96,9 +96,7 @@ async def render(web: Web, request: Request) -> Response:
         related=related,
         crosswalks=crosswalks(code["mappings"]),
         similar=_similar(similar, code),
-        graph=graph,
-        graph_elements=neighbourhood.elements(graph, (code["system"], code["code"])) if graph else [],
-        connections=neighbourhood.connections(graph) if graph else [],
+        picture=picture,
         children_range=_children_range(code["children"]),
     )
 

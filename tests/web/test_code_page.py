@@ -98,6 +98,8 @@ def test_a_similar_code_shows_its_reasons_and_opens(page: Page) -> None:
 def test_the_neighbourhood_picture_opens_the_node_clicked(page: Page) -> None:
     page.goto("/codes/CPT/37188")
     canvas = page.locator("#graph-canvas")
+    expect(canvas).to_be_hidden()
+    page.get_by_role("button", name="Show the picture").click()
     expect(canvas).to_be_visible()
     expect(canvas.locator("canvas").first).to_be_attached()
     expect(page.locator("details.connections")).not_to_have_attribute("open", "")

@@ -53,8 +53,39 @@ def test_screenshot_of_the_37188_page(browser: Browser, base_url: str, shots: Pa
     page.screenshot(path=shots / "code-37188.png")
     graph = page.locator("#neighbourhood")
     if page.locator("#graph-canvas").count():
+        page.get_by_role("button", name="Show the picture").click()
         expect(page.locator("#graph-canvas canvas").first).to_be_attached()
     graph.screenshot(path=shots / "code-37188-neighbourhood.png")
     context.close()
     _keep(shots / "code-37188.png")
     _keep(shots / "code-37188-neighbourhood.png")
+
+
+def test_screenshot_of_a_code_page_on_a_phone(browser: Browser, base_url: str, shots: Path) -> None:
+    context = browser.new_context(
+        base_url=base_url, viewport={"width": 390, "height": 844}, device_scale_factor=2
+    )
+    page = context.new_page()
+    page.goto("/codes/ICD10CM/I82.401")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.screenshot(path=shots / "code-I82.401-phone.png")
+    context.close()
+    _keep(shots / "code-I82.401-phone.png")
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("/codes/ICD10CM", "browse-icd10cm.png"),
+        ("/conditions/deep-vein-thrombosis", "condition-deep-vein-thrombosis.png"),
+        ("/codes/HCPCS/G6020", "code-G6020-terminated.png"),
+    ],
+)
+def test_screenshot_of_a_page(browser: Browser, base_url: str, shots: Path, path: str, name: str) -> None:
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.goto(path)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.screenshot(path=shots / name)
+    context.close()
+    _keep(shots / name)
