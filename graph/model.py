@@ -34,6 +34,9 @@ SYSTEM_NAMES: dict[System, str] = {
     System.MSDRG: "Medicare Severity Diagnosis Related Groups (MS-DRG)",
 }
 
+# An ICD-10-CM code as the tabular list prints it (`S72`, `I82.4`, `S06.0X1`): notes name codes this way.
+ICD10CM_CODE = r"[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?"
+
 # Procedure systems get :Procedure, diagnosis systems :Diagnosis; ICD-9-CM has both volumes, so its codes
 # get the label of their volume (graph.importers.icd9cm).
 PROCEDURE_SYSTEMS = frozenset({System.CPT, System.HCPCS, System.ICD10PCS})

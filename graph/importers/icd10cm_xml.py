@@ -16,7 +16,7 @@ from pathlib import Path
 from graph.importers.errors import ImportFormatError
 from graph.importers.records import CodeKind, CodeRecord, NoteRecord, Release
 from graph.importers.source_files import installed_package_path
-from graph.model import SYSTEM_NAMES, System
+from graph.model import ICD10CM_CODE, SYSTEM_NAMES, System
 
 logger = logging.getLogger(__name__)
 
@@ -37,11 +37,10 @@ _SEVEN_CHR_DEF = "seven_chr_def"
 # 6th character 7 ... or 8 ..."); the CDC code files leave those combinations out, so must we.
 _EXCLUDED_SEVENTH = {("S06", "7"): "DS", ("S06", "8"): "DS"}
 
-_CODE = r"[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?"
 # A code as notes cite it: `I26.-`, `I82.4-`, `Z79.01`, or a range `O00-O9A`, `S06.1- to S06.6-`.
 _MENTION = re.compile(
-    rf"(?<![A-Za-z0-9])(?P<first>{_CODE})(?:\.?-)?"
-    rf"(?:\s*(?:-{{1,2}}|\bto\b)\s*(?P<last>{_CODE})(?:\.?-)?)?(?![A-Za-z0-9])"
+    rf"(?<![A-Za-z0-9])(?P<first>{ICD10CM_CODE})(?:\.?-)?"
+    rf"(?:\s*(?:-{{1,2}}|\bto\b)\s*(?P<last>{ICD10CM_CODE})(?:\.?-)?)?(?![A-Za-z0-9])"
 )
 # Names that are spelled like codes: vitamin B12, limb-girdle muscular dystrophy R12 (LGMD R12).
 _NAME_BEFORE_MENTION = re.compile(r"(?:vitamin|LGMD)\s+$", re.IGNORECASE)

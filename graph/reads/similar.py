@@ -258,11 +258,18 @@ def _neighbour_evidence(
     spoken = [
         f"{meanings[rel]['axis'].lower()} ({meanings[rel]['meaning']})"
         for rel in shared
-        if rel in meanings and not meanings[rel]["meaning"].startswith("No ")
+        if rel in meanings and not _absent(meanings[rel])
     ]
-    weight = sum(PCS_AXIS_WEIGHTS.get(rel, 0.0) for rel in shared)
+    # Sharing "No Device" or "No Qualifier" says nothing the two have in common: weighed, it tied 0SRD06Z
+    # (another device, no qualifier either) with 0SRD0J9 (the same device, cemented) for 0SRD0JZ.
+    weight = sum(PCS_AXIS_WEIGHTS.get(rel, 0.0) for rel in shared if not _absent(meanings.get(rel)))
     if spoken:
         yield Evidence(near["uid"], weight, f"Same {_join(spoken)}")
+
+
+def _absent(axis: dict[str, Any] | None) -> bool:
+    """An axis value that says the code has none ("No Device", "No Qualifier")."""
+    return axis is not None and str(axis["meaning"]).startswith("No ")
 
 
 def _title_evidence(title: str, common_title: str, candidate: dict[str, Any]) -> Iterator[Evidence]:

@@ -14,14 +14,13 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from graph.model import ICD10CM_CODE
 from server.web.systems import code_url
 
-# An ICD-10-CM code as notes print it: `S72`, `I82.4`, `S06.0X1`; the optional `.-` / `-` is left as text.
-_CM_CODE = r"[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?"
-# A range between two codes: `A00-B99`, `O00--O9A`, `S06.1- to S06.6-`.
+# A range between two codes: `A00-B99`, `O00--O9A`, `S06.1- to S06.6-` (a code's `.-` / `-` is left as text).
 _RANGE_JOIN = r"(?:\.?-)?\s*(?:-{1,2}|\bto\b)\s*"
 # The range a chapter's (or a heading block's) title ends with: "Certain infectious … (A00-B99)".
-_TITLE_RANGE = re.compile(rf"\(({_CM_CODE})-({_CM_CODE})\)\s*$")
+_TITLE_RANGE = re.compile(rf"\(({ICD10CM_CODE})-({ICD10CM_CODE})\)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +45,7 @@ def link_codes(text: str, targets: Iterable[Mapping[str, Any]]) -> Markup:
         return escape(text)
     # Chapters are keyed by their number, which the text never uses for them (it prints their range).
     named = sorted((s.code["code"] for s in spans if not s.code["code"].isdigit()), key=len, reverse=True)
-    token = "(?:" + "|".join([*map(re.escape, named), _CM_CODE]) + ")"
+    token = "(?:" + "|".join([*map(re.escape, named), ICD10CM_CODE]) + ")"
     pattern = re.compile(rf"(?<![A-Za-z0-9.])(?P<first>{token})(?:(?P<join>{_RANGE_JOIN})(?P<last>{token}))?"
                          rf"(?![A-Za-z0-9])")  # fmt: skip
     parts: list[Markup] = []
@@ -63,9 +62,8 @@ def _linked(match: re.Match[str], spans: list[_Target]) -> Markup:
     first, last = match["first"], match["last"]
     if last is None:
         return _link(first, _holder(first, spans))
+    # A block's code is its range ("P70-P74"), so its span is (low, high) too: one lookup finds either.
     whole = next((s for s in spans if not s.exact and (s.low, s.high) == (first, last)), None)
-    if whole is None:
-        whole = next((s for s in spans if s.code["code"] == f"{first}-{last}"), None)
     if whole is not None:
         return _link(match[0], whole)
     return _link(first, _holder(first, spans)) + escape(match["join"]) + _link(last, _holder(last, spans))
@@ -96,9 +94,9 @@ def _link(text: str, target: _Target | None) -> Markup:
 def _span(target: Mapping[str, Any]) -> _Target:
     code = str(target["code"])
     low, _, high = code.partition("-")
-    if high and re.fullmatch(_CM_CODE, low) and re.fullmatch(_CM_CODE, high):
+    if high and re.fullmatch(ICD10CM_CODE, low) and re.fullmatch(ICD10CM_CODE, high):
         return _Target(target, low, high, exact=False)
     titled = _TITLE_RANGE.search(str(target.get("title") or ""))
-    if titled and not re.fullmatch(_CM_CODE, code):
+    if titled and not re.fullmatch(ICD10CM_CODE, code):
         return _Target(target, titled[1], titled[2], exact=False)  # a chapter, keyed by its number
     return _Target(target, code, code, exact=True)

@@ -221,7 +221,7 @@ def _sort_marks(edge: dict[str, Any]) -> None:
         seen |= words
     via = edge.get("matchedVia")
     label = VIA_LABELS.get(via["kind"]) if via else None
-    edge["via"] = f"via {label}: {' → '.join(via['path']) or via['text']}" if via and label else None
+    edge["via"] = {"label": label, "text": " → ".join(via["path"]) or via["text"]} if via and label else None
     if via and label:
         others = [mark for mark in others if mark["text"] != via["text"]]
     edge["other_marks"] = others[:2]
@@ -231,6 +231,9 @@ async def _link_conditions(web: Web, request: Request, edges: list[dict[str, Any
     """The condition page of each shown name that is a condition's name or synonym
     (server.web.condition_names); read only when a result shows such a name."""
     shown = [mark for edge in edges for mark in edge["other_marks"] if mark["field"] in CONDITION_FIELDS]
+    # "via condition: blood clot in the lung": a procedure found through a condition it is indicated for.
+    found_via = [(edge["via"], edge.get("matchedVia") or {}) for edge in edges]
+    shown += [via for via, matched in found_via if matched.get("kind") == "RELATED_CONDITION"]
     if not shown:
         return
 

@@ -72,14 +72,26 @@ def test_a_pcs_code_is_like_the_codes_of_its_table_one_axis_value_apart(loaded_g
         "Same root operation (Extirpation) and body part (Lower Vein)",
         "Same table 06C (Lower Veins, Extirpation)",
     )
-    assert found["ICD10PCS:06CY0ZZ"].score == 3.0
+    assert (
+        found["ICD10PCS:06CY0ZZ"].score == 2.5
+    )  # 1 + 1.5: sharing "No Device" and "No Qualifier" weighs nothing
     assert found["ICD10PCS:06CM3ZZ"].reasons == (
-        "Same root operation (Extirpation) and approach (Percutaneous)",
         "Same table 06C (Lower Veins, Extirpation)",
+        "Same root operation (Extirpation) and approach (Percutaneous)",
     )
-    assert found["ICD10PCS:06CM3ZZ"].score == 2.0
+    assert found["ICD10PCS:06CM3ZZ"].score == 1.5
     assert "Crosswalk (approximate): CPT 37187" in found["CPT:37187"].reasons
     assert next(iter(found)) == "CPT:37187"
+
+
+def test_a_pcs_code_is_most_like_the_codes_with_its_own_device(loaded_graph: Graph) -> None:
+    # 0SRD0JZ, a left knee replaced with a synthetic substitute: cemented (0SRD0J9) and uncemented (0SRD0JA)
+    # differ from it only by a qualifier; 0SRD06Z has another device, and "No Qualifier" in common is no
+    # likeness.
+    found = similar(loaded_graph, "ICD10PCS:0SRD0JZ", first=10)
+    assert {s.uid for s in found[:2]} == {"ICD10PCS:0SRD0J9", "ICD10PCS:0SRD0JA"}
+    scores = {s.uid: s.score for s in found}
+    assert scores["ICD10PCS:0SRD0J9"] > scores["ICD10PCS:0SRD06Z"]
 
 
 def test_a_drug_code_is_like_the_procedures_that_use_the_drug(loaded_graph: Graph) -> None:

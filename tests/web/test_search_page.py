@@ -183,6 +183,15 @@ def test_a_condition_a_result_is_linked_to_opens_its_page(page: Page) -> None:
     expect(page).to_have_url(re.compile(r"/conditions/pulmonary-embolism$"))
 
 
+def test_a_procedure_found_through_a_condition_links_the_condition(page: Page) -> None:
+    # 37187 is indicated for pulmonary embolism, whose synonyms include "blood clot in the lung".
+    page.goto("/?q=blood+clot+in+lung")
+    line = page.locator(".result__via", has_text="via condition: blood clot in the lung").first
+    expect(line.get_by_role("link", name="blood clot in the lung")).to_have_attribute(
+        "href", "/conditions/pulmonary-embolism"
+    )
+
+
 def test_numbered_pages_jump_ahead_and_back_to_page_one(page: Page) -> None:
     page.goto("/?q=fracture")
     numbers = page.get_by_role("list", name="Pages")
