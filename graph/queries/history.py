@@ -79,7 +79,9 @@ MERGE (d:DataVersion {key: 'graph'})
 SET d.version = $dataVersion, d.changedAt = $now
 """
 
-# The history of codes: their own changes, and the codes that replaced them.
+# The history of codes: their own changes, and the codes that replaced them. Every pattern starts from the
+# code found by its uid: written from the other end, `(n:Code)-[:REPLACES]->(c)`, the embedded engine walked
+# all 207,000 codes for each one (0.5 to 1 s a code page).
 CODE_HISTORY = """
 UNWIND $uids AS uid
 MATCH (c:Code {uid: uid})
@@ -88,5 +90,5 @@ RETURN c.uid AS uid, c.poaExempt AS poaExempt,
         {effective: ch.effective, source: ch.source, previousText: ch.previousText, retired: ch.retired}]
          AS changes,
        [(c)-[r:REPLACES]->(p:Code) | {effective: r.effective, source: r.source, uid: p.uid}] AS replaces,
-       [(n:Code)-[r:REPLACES]->(c) | {effective: r.effective, source: r.source, uid: n.uid}] AS replacedBy
+       [(c)<-[r:REPLACES]-(n:Code) | {effective: r.effective, source: r.source, uid: n.uid}] AS replacedBy
 """
