@@ -1,5 +1,6 @@
 """Every benchmark in one run on one fresh stack (`make bench`): load, search-index rebuild, start-up,
-search, search quality, code page, throughput, the soak, then the app's memory and the issues' targets.
+search, search quality, code page, transfer, throughput, the soak, then the app's memory and the issues'
+targets.
 
 .venv/bin/python -m bench [--rounds 3] [--repeats 40] [--seconds 10] [--soak-minutes 5]
 
@@ -16,7 +17,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench import page, search, search_quality, soak, throughput
+from bench import page, search, search_quality, soak, throughput, transfer
 from bench.common import header, peak_rss_mib
 from bench.load import load_table, rebuild_search_index, rebuild_table
 from bench.loading import load_all
@@ -87,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             say(search.report(stack, args.rounds, figures))
             say(search_quality.report(stack.graph, stack.engine, figures))
             say(page.report(stack, args.repeats, figures=figures))
+            say(transfer.report(stack, figures))
             say(throughput.report(stack, args.seconds, figures))
             say(soak.report(stack, args.soak_minutes, figures))
             current, peak = rss_mib(app.pid)

@@ -65,10 +65,19 @@ class GraphQLClient:
         data = self.execute(query, variables, operation)
         return time.perf_counter() - started, data
 
+    def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, bytes]:
+        """A page or a static file on the same connection, as a browser asks for it (computed unless the
+        client is `cached`), and its body as it came over the wire (still compressed, when asked so)."""
+        return self._send("GET", path, None, {k: v for k, v in self.headers.items() if k != "content-type"}
+                          | {"accept": "text/html,*/*"} | (headers or {}))  # fmt: skip
+
     def _post(self, body: bytes) -> tuple[int, bytes]:
+        return self._send("POST", self.path, body, self.headers)
+
+    def _send(self, method: str, path: str, body: bytes | None, headers: dict[str, str]) -> tuple[int, bytes]:
         for attempt in (1, 2):
             try:
-                self._connection.request("POST", self.path, body, self.headers)
+                self._connection.request(method, path, body, headers)
                 response = self._connection.getresponse()
                 return response.status, response.read()
             except (http.client.HTTPException, ConnectionError):

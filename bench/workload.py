@@ -38,9 +38,15 @@ query Search($query: String!) {
 }
 """
 SEARCH_COUNT_ONLY = "query Count($query: String!) { search(query: $query) { totalCount } }"
+# What the results page asks: facets, highlights, how each was found, cursors.
+SEARCH_PAGE = (
+    Path(__file__).resolve().parents[1] / "server" / "web" / "queries" / "search.graphql"
+).read_text()
 
-# The two pages of the issue: the seed page's procedure and an ICD-10-CM leaf.
-PAGES: tuple[tuple[str, str], ...] = (("CPT", "37188"), ("ICD10CM", "I82.401"))
+# The pages of the issues: the seed page's curated procedure, then a code of each official system.
+PAGES: tuple[tuple[str, str], ...] = (
+    ("CPT", "37188"), ("ICD10CM", "I82.401"), ("HCPCS", "J2997"), ("ICD10PCS", "0SRD0JZ"),
+)  # fmt: skip
 # Code pages of the throughput mix: every system, curated and plain.
 MIX_PAGES: tuple[tuple[str, str], ...] = (
     ("CPT", "37188"), ("ICD10CM", "I82.401"), ("CPT", "37187"), ("CPT", "37191"), ("CPT", "93970"),
