@@ -1,8 +1,9 @@
-# The web pages' browser assets (cytoscape, GraphiQL with React) come from npm, built in a stage of their own.
+# The web pages' browser assets (cytoscape, GraphiQL with React, the analyst console's Cypher editor) come from
+# npm, built in a stage of their own; with the dev dependencies, as esbuild bundles the editor.
 FROM node:20-slim AS assets
 WORKDIR /app
 COPY tools/web-assets ./tools/web-assets
-RUN npm ci --prefix tools/web-assets --omit=dev --no-audit --no-fund && npm run --prefix tools/web-assets build
+RUN npm ci --prefix tools/web-assets --no-audit --no-fund && npm run --prefix tools/web-assets build
 
 FROM python:3.11-slim
 WORKDIR /app

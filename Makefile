@@ -14,7 +14,7 @@ WEB_STAMP := $(WEB_DIR)/node_modules/.installed
 # What build.mjs makes (the licences and GraphiQL's fonts beside them): a fresh clone, a change to package.json
 # or a deleted file builds them all again.
 WEB_VENDOR := $(addprefix server/web/static/vendor/,cytoscape.min.js react.production.min.js \
-	react-dom.production.min.js graphiql.min.js graphiql.min.css)
+	react-dom.production.min.js graphiql.min.js graphiql.min.css cypher-editor.min.js cypher-editor.css)
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: install run test lint bench clean
@@ -46,14 +46,15 @@ $(CLIENT_STAMP): $(CLIENT_DIR)/package.json $(CLIENT_DIR)/package-lock.json
 	touch $@
 
 # The web pages' browser assets (cytoscape; GraphiQL with React and ReactDOM) come from npm and are copied into
-# server/web/static/vendor; axe-core, from the same package.json, serves the accessibility tests.
+# server/web/static/vendor, and the analyst console's Cypher editor is bundled there by esbuild; axe-core, from
+# the same package.json, serves the accessibility tests.
 $(WEB_STAMP): $(WEB_DIR)/package.json $(WEB_DIR)/package-lock.json
 	command -v npm >/dev/null || (apt-get update -q && apt-get install -y -q nodejs npm)
 	npm ci --prefix $(WEB_DIR) --no-audit --no-fund --loglevel=error
 	touch $@
 
 # One run of the build makes every file (a grouped target, GNU make 4.3).
-$(WEB_VENDOR) &: $(WEB_STAMP) $(WEB_DIR)/build.mjs
+$(WEB_VENDOR) &: $(WEB_STAMP) $(WEB_DIR)/build.mjs $(WEB_DIR)/cypher-editor.mjs
 	npm run --prefix $(WEB_DIR) --silent build
 
 # Debian's Chromium for the browser tests: Playwright drives it, as it cannot download browsers here.

@@ -1,17 +1,19 @@
 """Every difference between Neo4j 5 and the embedded ArcadeDB engine lives here, and nowhere else.
 
 Both speak the same Cypher over Bolt; they differ in full-text index DDL and names. ArcadeDB takes that DDL
-only in SQL over its HTTP API, and names an index `Type[property,…]`.
+only in SQL over its HTTP API, and names an index `Type[property,…]`. Its `db.propertyKeys()` names only the
+properties a type declares, so the keys in use are read from the data instead.
 """
 
 from enum import StrEnum
+from typing import LiteralString
 
 import httpx
 
 from graph.config import GraphConfig
 from graph.driver import Graph
 from graph.errors import DatabaseUnavailable, QueryFailed
-from graph.queries import schema_setup
+from graph.queries import graph_schema, schema_setup
 
 
 class Engine(StrEnum):
@@ -26,6 +28,13 @@ def detect_engine(graph: Graph) -> Engine:
 def fulltext_index_name(engine: Engine) -> str:
     """The name analysts pass to `db.index.fulltext.queryNodes` for the code-title index."""
     return "Code[title]" if engine is Engine.ARCADEDB else "code_titles"
+
+
+def property_key_queries(engine: Engine) -> tuple[LiteralString, ...]:
+    """The statements whose `names` rows, together, are every property key in the graph."""
+    if engine is Engine.ARCADEDB:
+        return graph_schema.NODE_PROPERTY_KEYS, graph_schema.RELATIONSHIP_PROPERTY_KEYS
+    return (graph_schema.PROPERTY_KEYS,)
 
 
 def create_fulltext_index(graph: Graph, engine: Engine) -> None:

@@ -3,9 +3,15 @@
 A refused or failed statement answers 4xx (503 when the graph is away) with `{"error": {"code", "message"}}`.
 At most MAX_CONCURRENT statements run at once; one more is refused with BUSY rather than queued, because the
 embedded engine does not stop a statement at its transaction timeout (docs/security.md).
+
+The page's Cypher editor (CodeMirror, static/vendor/cypher-editor.min.js) writes its styles into a `<style>`
+element, which `style-src 'self'` refuses: the page's policy admits the `<style>` elements that carry this
+response's nonce, as GraphiQL's does (server.web.graphiql_page), and the editor reads it from the page's
+`<meta name="csp-nonce">`. The page is never cached (no-store), so no nonce is served twice.
 """
 
 import json
+import secrets
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -17,8 +23,11 @@ from graph.errors import AnalystQueryRefused
 from server.analyst import access
 from server.analyst.examples import EXAMPLES, EXPAND_QUERY
 from server.analyst.requests import AnalystRequest, BadRequest, from_form, from_json
+from server.analyst.schema import SchemaCache
 from server.http_caching import NO_STORE
+from server.security_headers import with_style_nonce
 from server.settings import Settings
+from server.state import graph_of
 from server.web.rendering import page
 
 MAX_CONCURRENT = 2
@@ -39,6 +48,7 @@ class Refused(Exception):
 class AnalystEndpoints:
     def __init__(self) -> None:
         self._running = 0  # statements in worker threads now; only touched on the event loop
+        self._schema = SchemaCache()
 
     async def query(self, request: Request) -> Response:
         try:
@@ -73,11 +83,14 @@ class AnalystEndpoints:
         examples = [
             {"title": e.title, "query": e.query.strip(), "parameters": e.parameters} for e in EXAMPLES
         ]
+        schema = await run_in_threadpool(self._schema.get, graph_of(request))
+        nonce = secrets.token_urlsafe(18)
         response = page(
             request, "analyst.html", status_code=status, examples=examples,
-            expand_query=EXPAND_QUERY.strip(), **context,
+            expand_query=EXPAND_QUERY.strip(), schema=schema, nonce=nonce, **context,
         )  # fmt: skip
         response.headers["Cache-Control"] = NO_STORE
+        response.headers["Content-Security-Policy"] = with_style_nonce(nonce)
         return response
 
     def _check_access(self, request: Request, form_key: str | None) -> None:

@@ -23,6 +23,7 @@ PAGES = [
     "/tables/drugs?q=acetaminophen",
     "/tables/neoplasms?q=breast",
     "/drg?pdx=I50.20&sdx=J96.01&sdx_poa=Y&pr=02703DZ&age=72&sex=FEMALE",
+    "/analyst",
 ]
 BLOCKING = {"serious", "critical"}
 
@@ -46,6 +47,17 @@ def violations(page: Page) -> list[dict[str, Any]]:
 def test_no_serious_accessibility_problems(axe_page: Page, path: str) -> None:
     axe_page.goto(path)
     axe_page.wait_for_load_state("load")
+    assert violations(axe_page) == []
+
+
+def test_no_serious_accessibility_problems_with_the_cypher_editors_completion_open(axe_page: Page) -> None:
+    axe_page.goto("/analyst")
+    editor = axe_page.get_by_role("textbox", name="Cypher")
+    editor.click()
+    editor.press("Control+End")
+    editor.press_sequentially(" MATCH (x:Cod")
+    editor.press("Control+Space")
+    axe_page.locator(".cm-tooltip-autocomplete li").first.wait_for()
     assert violations(axe_page) == []
 
 

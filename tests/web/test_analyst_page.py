@@ -1,19 +1,43 @@
 """`/analyst` in Chromium: an example runs into a table and a graph, a click expands it, CSV export, a syntax
-error shown, a write refused by the engine with the graph unchanged."""
+error shown, a write refused by the engine with the graph unchanged; the Cypher editor highlights, completes
+the graph's own names, underlines a syntax error, runs on Ctrl+Enter and lets the focus go on; without
+JavaScript the form still posts. The `page` fixture fails a test on any CSP refusal (the editor's styles)."""
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page, Response, expect
+import pytest
+from playwright.sync_api import Locator, Page, Response, expect
 
 from graph.driver import Graph
 from graph.reads.graph_state import fingerprint
+from server.analyst.examples import EXAMPLES
+
+
+def editor(page: Page) -> Locator:
+    """The editor's text box, which the "Cypher" label names."""
+    return page.get_by_role("textbox", name="Cypher")
+
+
+def write(page: Page, query: str) -> None:
+    """Replace what the editor holds as a person does: select it all and type (inserted at once, as a paste or
+    an input method does). Not Locator.fill, whose own editing Chromium styles inline (a CSP refusal)."""
+    box = editor(page)
+    box.click()
+    box.press("Control+a")
+    page.keyboard.insert_text(query)
 
 
 def run(page: Page, query: str) -> None:
-    page.fill("#analyst-query", query)
+    write(page, query)
     page.fill("#analyst-parameters", "{}")
     page.click("#analyst-run")
+
+
+def editor_text(page: Page) -> str:
+    text: str = page.evaluate("() => window.medgraphAnalystEditor.getValue()")
+    return text
 
 
 def test_an_example_shows_a_table_and_a_graph_that_expands(page: Page) -> None:
@@ -65,3 +89,87 @@ def test_a_write_is_refused_and_the_graph_is_unchanged(page: Page, loaded_graph:
     expect(page.locator("#analyst-error")).to_contain_text("READ_ONLY")
     expect(page.locator("#analyst-error")).to_contain_text("the analyst console can only read")
     assert fingerprint(loaded_graph) == before
+
+
+def test_the_editor_replaces_the_textarea_and_highlights_cypher(page: Page) -> None:
+    page.goto("/analyst")
+    expect(page.locator("#analyst-form .cm-editor")).to_be_visible()
+    expect(page.locator("#analyst-query")).to_be_hidden()
+    expect(page.locator(".cm-content .cm-keyword").filter(has_text="MATCH").first).to_be_visible()
+    # Drawn by CodeMirror's own styles (a <style> the page's nonce admits) and the package's stylesheet.
+    assert page.eval_on_selector("#analyst-form .cm-editor", "e => getComputedStyle(e).display") == "flex"
+    keyword = page.locator(".cm-content .cm-keyword").first.evaluate("e => getComputedStyle(e).color")
+    plain = page.locator(".cm-content").evaluate("e => getComputedStyle(e).color")
+    assert keyword != plain
+    assert editor_text(page) == EXAMPLES[0].query.strip()
+    assert page.locator("#analyst-query").input_value() == editor_text(page)
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered", "completed"),
+    [
+        ("MATCH (n:Cod", ":Code", "MATCH (n:Code)"),
+        ("MATCH (n:Code)-[:CHILD", ":CHILD_OF", "MATCH (n:Code)-[:CHILD_OF]"),
+        ("MATCH (n:Code) RETURN n.bill", "billable", "MATCH (n:Code) RETURN n.billable"),
+    ],
+)
+def test_completion_offers_the_graphs_names(page: Page, typed: str, offered: str, completed: str) -> None:
+    page.goto("/analyst")
+    box = editor(page)
+    box.click()
+    box.press("Control+a")
+    box.press("Delete")
+    box.press_sequentially(typed)  # the brackets close themselves as they are typed
+    box.press("Control+Space")
+    options = page.locator(".cm-tooltip-autocomplete li")
+    options.filter(has_text=re.compile(f"^{re.escape(offered)}$")).click()
+    assert editor_text(page) == completed
+
+
+def test_an_example_fills_the_editor_and_runs(page: Page) -> None:
+    page.goto("/analyst")
+    example = EXAMPLES[2]
+    page.get_by_role("button", name=example.title).click()
+    expect(page.locator("#analyst-summary")).to_contain_text(" in ")
+    assert editor_text(page) == example.query.strip()
+    assert page.locator("#analyst-query").input_value() == example.query.strip()
+    expect(page.locator(".analyst-table thead th").first).to_be_visible()
+
+
+def test_a_syntax_error_is_underlined_in_the_editor(page: Page) -> None:
+    page.goto("/analyst")
+    write(page, "MATCH (c:Code RETURN c")
+    expect(page.locator(".cm-content .cm-lintRange-error").first).to_be_visible()
+    write(page, "MATCH (c:Code) RETURN c LIMIT 1")
+    expect(page.locator(".cm-content .cm-lintRange-error")).to_have_count(0)
+
+
+def test_ctrl_enter_runs_what_the_editor_holds(page: Page) -> None:
+    page.goto("/analyst")
+    write(page, "MATCH (c:Code {uid: 'ICD10CM:I82.401'}) RETURN c.title AS title")
+    page.fill("#analyst-parameters", "{}")
+    editor(page).press("Control+Enter")
+    expect(page.locator("#analyst-summary")).to_contain_text("1 row in")
+    expect(page.locator(".analyst-table thead th")).to_have_text(["title"])
+    assert "\n" not in editor_text(page)  # the run, not a blank line
+
+
+def test_tab_moves_the_focus_out_of_the_editor(page: Page) -> None:
+    page.goto("/analyst")
+    page.get_by_text("Cypher", exact=True).click()  # the label focuses the editor, as it did the textarea
+    expect(editor(page)).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator("#analyst-parameters")).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    expect(editor(page)).to_be_focused()
+
+
+def test_without_javascript_the_textarea_posts_the_form(static_page: Page) -> None:
+    static_page.goto("/analyst")
+    query = "MATCH (c:Code {uid: 'CPT:37188'}) RETURN c.code AS code"
+    static_page.fill("#analyst-query", query)
+    static_page.fill("#analyst-parameters", "{}")
+    static_page.click("#analyst-run")
+    expect(static_page.locator("#analyst-summary")).to_contain_text("1 row in")
+    expect(static_page.locator(".analyst-table td")).to_have_text(["37188"])
+    expect(static_page.locator("#analyst-query")).to_have_value(query)

@@ -4,10 +4,15 @@
 // GraphiQL's stylesheet embeds its fonts as data: URLs, which the content security policy (font-src 'self')
 // refuses; they are written out as files beside it, named and versioned by their content the way
 // server.web.rendering.static_url versions a URL, so that the static files serve them as immutable.
+//
+// The analyst console's Cypher editor (cypher-editor.mjs: CodeMirror 6 and @neo4j-cypher/codemirror) ships no
+// browser build of its own, so esbuild bundles it. Its licence file is written from what went into the
+// bundle (esbuild's metafile), so that it names every package the bundle holds and no other.
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const modules = join(here, "node_modules");
@@ -21,7 +26,36 @@ const files = [
   ["react-dom/LICENSE", "react-dom.LICENSE.txt"],
   ["graphiql/graphiql.min.js", "graphiql.min.js"],
   ["graphiql/LICENSE", "graphiql.LICENSE.txt"],
+  ["@neo4j-cypher/codemirror/css/cypher-codemirror.css", "cypher-editor.css"],
 ];
+const EDITOR = "cypher-editor.min.js";
+// The package whose licence text stands in for a package that declares Apache-2.0 but ships no text of it
+// (@neo4j-cypher's): the terms are the same for every package under it.
+const APACHE_TEXT = "fuse.js/LICENSE";
+// antlr4 (the parser under @neo4j-cypher's) declares BSD-3-Clause and ships no licence file; each of its
+// sources names its holders in its first comment. That line and the licence's standard (SPDX) terms:
+const ANTLR_HEADER = "antlr4/src/antlr4/index.js";
+const BSD_3_CLAUSE = `Redistribution and use in source and binary forms, with or without modification, are permitted
+provided that the following conditions are met:
+
+1. Redistributions of source code must retain the above copyright notice, this list of conditions and the
+   following disclaimer.
+
+2. Redistributions in binary form must reproduce the above copyright notice, this list of conditions and the
+   following disclaimer in the documentation and/or other materials provided with the distribution.
+
+3. Neither the name of the copyright holder nor the names of its contributors may be used to endorse or
+   promote products derived from this software without specific prior written permission.
+
+THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND ANY EXPRESS OR IMPLIED
+WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A
+PARTICULAR PURPOSE ARE DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE FOR ANY
+DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL DAMAGES (INCLUDING, BUT NOT LIMITED TO,
+PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY, OR TORT (INCLUDING NEGLIGENCE OR
+OTHERWISE) ARISING IN ANY WAY OUT OF THE USE OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH
+DAMAGE.`;
+const LICENCE_FILE = /^(licen[cs]e|copying)(\.(md|txt))?$/i;
 const FONTS = "graphiql-fonts";
 const DATA_FONT = /url\(data:font\/(woff2?);base64,([A-Za-z0-9+/=]+)\)/g;
 
@@ -52,9 +86,73 @@ function graphiqlStylesheet() {
   return fonts.size;
 }
 
+// The package that holds `file` (a path esbuild's metafile gives, relative to this folder).
+function packageOf(file) {
+  const parts = file.split("/");
+  const at = parts.lastIndexOf("node_modules");
+  const length = parts[at + 1].startsWith("@") ? 2 : 1;
+  return join(here, ...parts.slice(0, at + 1 + length));
+}
+
+function apacheTerms() {
+  const text = readFileSync(join(modules, APACHE_TEXT), "utf8");
+  const end = text.indexOf("END OF TERMS AND CONDITIONS");
+  if (end < 0) throw new Error(`${APACHE_TEXT} is no longer the Apache License 2.0 text`);
+  return text.slice(0, end + "END OF TERMS AND CONDITIONS".length);
+}
+
+function editorLicences(metafile) {
+  const packages = new Set(Object.keys(metafile.inputs).filter((f) => f.includes("node_modules/")).map(packageOf));
+  const sections = [];
+  let apache = false;
+  for (const dir of [...packages].sort()) {
+    const { name, version, license } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    const file = licenceFile(dir);
+    let body;
+    if (file) {
+      body = readFileSync(join(dir, file), "utf8").trim();
+    } else if (name === "antlr4" && license === "BSD-3-Clause") {
+      const holders = readFileSync(join(modules, ANTLR_HEADER), "utf8").match(/Copyright \(c\)[^\n]*/);
+      if (!holders) throw new Error(`${ANTLR_HEADER} no longer names its copyright holders`);
+      body = `${holders[0]}\n\n${BSD_3_CLAUSE}`;
+    } else if (license === "Apache-2.0") {
+      body = "The package ships no licence text; its package.json declares Apache-2.0, given at the end of this file.";
+      apache = true;
+    } else {
+      throw new Error(`${name} ships no licence text and declares ${license}: add its text to build.mjs`);
+    }
+    sections.push(`${name} ${version} (${license})\n\n${body}`);
+  }
+  const head = `${EDITOR} bundles these ${packages.size} npm packages (tools/web-assets/build.mjs).`;
+  const tail = apache ? [`Apache License 2.0 (the text of ${APACHE_TEXT})\n\n${apacheTerms()}`] : [];
+  return [head, ...sections, ...tail].join(`\n\n${"=".repeat(78)}\n\n`) + "\n";
+}
+
+function licenceFile(dir) {
+  return readdirSync(dir).find((name) => LICENCE_FILE.test(name)) ?? null;
+}
+
+async function cypherEditor() {
+  const result = await build({
+    entryPoints: [join(here, "cypher-editor.mjs")],
+    absWorkingDir: here,
+    bundle: true,
+    format: "iife",
+    minify: true,
+    target: "es2020",
+    outfile: join(vendor, EDITOR),
+    metafile: true,
+    logLevel: "warning",
+  });
+  writeFileSync(join(vendor, "cypher-editor.LICENSE.txt"), editorLicences(result.metafile));
+  return statSync(join(vendor, EDITOR)).size;
+}
+
 mkdirSync(vendor, { recursive: true });
 for (const [from, to] of files) {
   copyFileSync(join(modules, from), join(vendor, to));
 }
 const fonts = graphiqlStylesheet();
-console.log(`web assets: ${files.length + 1} files and ${fonts} GraphiQL fonts in ${vendor}`);
+const editorBytes = await cypherEditor();
+console.log(`web assets: ${files.length + 3} files and ${fonts} GraphiQL fonts in ${vendor}`);
+console.log(`${EDITOR}: ${(editorBytes / 1024).toFixed(0)} KiB`);

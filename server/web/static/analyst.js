@@ -2,12 +2,16 @@
 // when it holds nodes, as a graph (cytoscape, served from /static/vendor). Clicking a code in the graph adds
 // its neighbours (a documented query); double-clicking opens its page. Without JavaScript the form posts to
 // /analyst and the server renders the table.
+// The Cypher textarea becomes an editor (static/vendor/cypher-editor.min.js: highlighting, completion of the
+// graph's labels, relationship types and property keys, syntax errors underlined); it keeps the textarea's
+// value equal to its text, so the run and the form read the textarea as before. Ctrl+Enter runs.
 (function () {
   "use strict";
 
   var CYTOSCAPE_STYLESHEET_ID = "__________cytoscape_stylesheet";
   var last = null;
   var cy = null;
+  var editor = null;
 
   function $(id) { return document.getElementById(id); }
 
@@ -180,10 +184,18 @@
     var form = $("analyst-form");
     if (!form) return;
     var examples = JSON.parse($("analyst-examples-data").textContent);
+    if (window.medgraphCypherEditor) {
+      editor = window.medgraphCypherEditor.attach($("analyst-query"), {
+        schema: JSON.parse($("analyst-schema").textContent),
+        onRun: function () { form.requestSubmit(); },
+      });
+      window.medgraphAnalystEditor = editor; // for the browser tests, which read what the editor holds
+    }
     document.querySelectorAll("[data-example]").forEach(function (button) {
       button.addEventListener("click", function () {
         var e = examples[Number(button.dataset.example)];
-        $("analyst-query").value = e.query;
+        if (editor) editor.setValue(e.query);
+        else $("analyst-query").value = e.query;
         $("analyst-parameters").value = JSON.stringify(e.parameters);
         form.requestSubmit();
       });

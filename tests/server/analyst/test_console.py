@@ -1,6 +1,8 @@
 """The analyst console over the real engine: Cypher answers as columns, rows, nodes and relationships; the
 engine's read-only analyst user refuses every write, the graph unchanged; off loopback it needs the key."""
 
+import json
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -104,6 +106,29 @@ def test_the_page_works_without_javascript(client: TestClient) -> None:
     refused = client.post("/analyst", data={"query": WRITES[0], "parameters": ""})
     assert refused.status_code == 403
     assert "READ_ONLY" in refused.text
+
+
+def found(pattern: str, text: str) -> str:
+    match = re.search(pattern, text, re.DOTALL)
+    assert match, f"{pattern} is not in the page"
+    return match[1]
+
+
+def test_the_page_carries_the_graphs_schema_and_a_style_nonce_of_its_own(client: TestClient) -> None:
+    page = client.get("/analyst")
+    schema = json.loads(
+        found(r'<script type="application/json" id="analyst-schema">(.*?)</script>', page.text)
+    )
+    assert {"Code", "Procedure", "Condition"} <= set(schema["labels"])
+    assert {"CHILD_OF", "HAS_RISK", "MAPS_TO"} <= set(schema["relationshipTypes"])
+    assert {"uid", "title", "code"} <= set(schema["propertyKeys"])
+    # The editor's <style> element is admitted by this response's nonce, and by nothing inline else.
+    nonce = found(r'<meta name="csp-nonce" nonce="([^"]+)">', page.text)
+    policy = page.headers["Content-Security-Policy"]
+    assert f"style-src 'self' 'nonce-{nonce}';" in policy
+    assert "'unsafe-inline'" not in policy
+    assert page.headers["Cache-Control"] == "no-store"
+    assert nonce not in client.get("/analyst").headers["Content-Security-Policy"]
 
 
 def test_off_loopback_the_console_needs_the_key(settings: Settings, loaded_graph: Graph) -> None:
