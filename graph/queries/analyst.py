@@ -198,3 +198,14 @@ RETURN m.code AS mdc, m.title AS title, count(CASE WHEN d.drgType = 'surgical' T
        count(CASE WHEN d.drgType = 'medical' THEN 1 END) AS medical
 ORDER BY mdc
 """
+
+# 24. A curated drug in the Table of Drugs and Chemicals: its poisoning, adverse-effect and underdosing codes,
+# under its name and synonyms (alteplase is also "Rt-PA"), found by the index's lookup key.
+DRUG_TABLE_CODES = """
+MATCH (d:Drug {key: $drug})
+UNWIND [d.name] + coalesce(d.synonyms, []) AS name
+MATCH (t:IndexTerm {lookupKey: toLower(name)})-[r:INDEXES]->(c:Code)
+WHERE t.source STARTS WITH 'ICD-10-CM Table of Drugs'
+RETURN DISTINCT t.title AS tableEntry, r.column AS column, c.code AS code, c.title AS title
+ORDER BY tableEntry, code
+"""

@@ -25,6 +25,7 @@ EXAMPLES = (
     Example("The care team across procedures", q.ROLES_ACROSS_PROCEDURES, {}),
     Example("Releases loaded", q.RELEASES, {}),
     Example("Index terms into a subtree", q.INDEX_TERMS_INTO_SUBTREE, {"top": "ICD10CM:I82.4"}),
+    Example("A drug's adverse-effect and poisoning codes", q.DRUG_TABLE_CODES, {"drug": "heparin"}),
 )  # fmt: skip
 
 # What the graph view runs to expand a clicked code: a documented query, with the code's uid.

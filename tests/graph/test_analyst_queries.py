@@ -175,3 +175,12 @@ def test_every_mdc_counts_its_surgical_and_medical_drgs(loaded_graph: Graph) -> 
     assert len(rows) == 25
     assert rows["MDC05"]["surgical"] + rows["MDC05"]["medical"] == 101
     assert rows["MDC14"]["title"] == "Pregnancy, Childbirth and the Puerperium"
+
+
+def test_a_drug_finds_its_table_of_drugs_codes_under_each_of_its_names(loaded_graph: Graph) -> None:
+    # The FY2025 Table of Drugs and Chemicals lists alteplase as "Alteplase" and as "Rt-PA" (T45.61-).
+    rows = run(loaded_graph, "DRUG_TABLE_CODES")
+    assert {r["tableEntry"] for r in rows} == {"Alteplase", "Rt-PA"}
+    adverse = {(r["tableEntry"], r["code"]) for r in rows if r["column"] == "Adverse effect"}
+    assert adverse == {("Alteplase", "T45.615"), ("Rt-PA", "T45.615")}
+    assert len(rows) == 12 == len({(r["tableEntry"], r["code"]) for r in rows})
