@@ -26,13 +26,18 @@ RETURN d.name AS drug, p.code AS procedure, k.name AS condition, collect(DISTINC
 ORDER BY procedure, condition
 """
 
-# 3. The ICD-10-CM subtree under the codes of a condition (DVT → I82.4 …), with depth.
+# 3. The ICD-10-CM subtree under the codes of a condition (DVT → I82.4 …), with depth. A condition is often coded
+# at two levels (I82.4 and I82.40): each code is listed once, under the highest of them.
 CONDITION_SUBTREE = """
 MATCH (:Condition {key: $condition})-[:CODED_AS]->(top:Code)
 MATCH path = (leaf:Code)-[:CHILD_OF*0..4]->(top)
-RETURN top.code AS coded, leaf.code AS code, leaf.title AS title, length(path) AS depth, leaf.billable AS billable
+WITH leaf, top, length(path) AS depth
+ORDER BY depth DESC
+WITH leaf, collect({coded: top.code, depth: depth})[0] AS highest
+RETURN highest.coded AS coded, leaf.code AS code, leaf.title AS title, highest.depth AS depth,
+       leaf.billable AS billable
 ORDER BY code
-LIMIT 200
+LIMIT 500
 """
 
 # 4. The hierarchy above a code, nearest first.
@@ -91,12 +96,12 @@ RETURN a.code AS code, r.type AS relation, b.code AS other, b.title AS otherTitl
 ORDER BY code, relation, other
 """
 
-# 11. Retired HCPCS codes that a curated drug still names.
-RETIRED_DRUG_CODES = """
-MATCH (d:Drug)-[:CODED_AS]->(c:Code:HCPCS)
-WHERE c.active = false
-RETURN d.name AS drug, c.code AS code, c.terminationDate AS retired
-ORDER BY drug, code
+# 11. Retired HCPCS codes and the codes that replaced them (the workbook's cross-references), latest first.
+RETIRED_HCPCS_REPLACEMENTS = """
+MATCH (new:HCPCS)-[:REPLACES]->(old:HCPCS)
+RETURN old.code AS retired, old.title AS was, old.terminationDate AS terminated, collect(new.code) AS replacedBy
+ORDER BY terminated DESC, retired
+LIMIT 100
 """
 
 # 12. Releases loaded, with what changed in the last load of each.

@@ -1,5 +1,6 @@
 """The analysts' queries run on the real graph, return what they promise, and stand verbatim in the docs."""
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -46,9 +47,12 @@ def test_alteplase_leads_to_thrombosis_diagnoses(loaded_graph: Graph) -> None:
     assert any(str(code).startswith("I82.4") for row in rows for code in row["diagnoses"])
 
 
-def test_the_dvt_subtree_holds_billable_leaves(loaded_graph: Graph) -> None:
+def test_the_dvt_subtree_holds_billable_leaves_each_once(loaded_graph: Graph) -> None:
     rows = run(loaded_graph, "CONDITION_SUBTREE")
     assert any(row["code"] == "I82.401" and row["billable"] for row in rows)
+    # DVT is coded as I82.4 and as I82.40: I82.401 sits under both, and is listed once, under I82.4.
+    assert len(rows) == len({row["code"] for row in rows}) == 140
+    assert {row["coded"] for row in rows if row["code"] == "I82.401"} == {"I82.4"}
 
 
 def test_ancestry_and_notes(loaded_graph: Graph) -> None:
@@ -98,8 +102,39 @@ def test_releases_name_every_loaded_system(loaded_graph: Graph) -> None:
     assert {row["system"]: row["codes"] for row in rows}["ICD10CM"] == 98_505
 
 
-def test_no_curated_drug_names_a_retired_code(loaded_graph: Graph) -> None:
-    assert run(loaded_graph, "RETIRED_DRUG_CODES") == []  # curated drugs name active codes only
+def test_retired_hcpcs_codes_lead_to_their_replacements(loaded_graph: Graph) -> None:
+    # HCPC2025_OCT_ANWEB: C9173 terminated 2025-06-30, cross-referenced to Q5148.
+    rows = {row["retired"]: row for row in run(loaded_graph, "RETIRED_HCPCS_REPLACEMENTS")}
+    assert rows["C9173"]["replacedBy"] == ["Q5148"]
+    assert rows["C9173"]["terminated"] == "2025-06-30"
+
+
+def _documented() -> list[tuple[str, dict[str, str]]]:
+    """Each query's name and the parameters its section of the docs sets (over the ones set for all)."""
+    text = DOC.read_text()
+    head, *sections = re.split(r"\n(?=## \d+\. )", text)
+    common = dict(re.findall(r"^:param (\w+) => '([^']*)'$", head, re.MULTILINE))
+    found = []
+    for section in sections:
+        prose = section.split("```")[0]
+        name = re.search(r"`([A-Z0-9_]+)`", prose)
+        assert name is not None, section[:80]
+        found.append((name[1], {**common, **dict(re.findall(r":param (\w+) => '([^']*)'", prose))}))
+    return found
+
+
+def test_every_query_is_documented_once() -> None:
+    assert sorted(name for name, _ in _documented()) == sorted(QUERIES)
+
+
+@pytest.mark.parametrize(("name", "parameters"), _documented(), ids=[name for name, _ in _documented()])
+def test_a_documented_query_answers_distinct_rows_for_its_documented_parameters(
+    loaded_graph: Graph, name: str, parameters: dict[str, str]
+) -> None:
+    rows = loaded_graph.read(QUERIES[name], **parameters)  # type: ignore[arg-type]
+    assert rows, f"{name} answers nothing for the parameters its section documents: {parameters}"
+    shown = [repr(sorted(row.items())) for row in rows]
+    assert len(shown) == len(set(shown)), f"{name} repeats rows"
 
 
 def test_index_terms_lead_into_the_acute_dvt_subtree(loaded_graph: Graph) -> None:
