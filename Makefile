@@ -14,7 +14,8 @@ WEB_STAMP := $(WEB_DIR)/node_modules/.installed
 # What build.mjs makes (the licences and GraphiQL's fonts beside them): a fresh clone, a change to package.json
 # or a deleted file builds them all again.
 WEB_VENDOR := $(addprefix server/web/static/vendor/,cytoscape.min.js react.production.min.js \
-	react-dom.production.min.js graphiql.min.js graphiql.min.css cypher-editor.min.js cypher-editor.css)
+	react-dom.production.min.js graphiql.min.js graphiql.min.css cypher-editor.min.js cypher-editor.css \
+	cypher-lint-worker.min.js)
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: install run test lint bench clean
@@ -54,7 +55,7 @@ $(WEB_STAMP): $(WEB_DIR)/package.json $(WEB_DIR)/package-lock.json
 	touch $@
 
 # One run of the build makes every file (a grouped target, GNU make 4.3).
-$(WEB_VENDOR) &: $(WEB_STAMP) $(WEB_DIR)/build.mjs $(WEB_DIR)/cypher-editor.mjs
+$(WEB_VENDOR) &: $(WEB_STAMP) $(WEB_DIR)/build.mjs $(WEB_DIR)/cypher-editor.mjs $(WEB_DIR)/cypher-lint-worker.mjs
 	npm run --prefix $(WEB_DIR) --silent build
 
 # Debian's Chromium for the browser tests: Playwright drives it, as it cannot download browsers here.

@@ -5,13 +5,15 @@
 // refuses; they are written out as files beside it, named and versioned by their content the way
 // server.web.rendering.static_url versions a URL, so that the static files serve them as immutable.
 //
-// The analyst console's Cypher editor (cypher-editor.mjs: CodeMirror 6 and @neo4j-cypher/codemirror) ships no
-// browser build of its own, so esbuild bundles it. Its licence file is written from what went into the
-// bundle (esbuild's metafile), so that it names every package the bundle holds and no other.
+// The analyst console's Cypher editor (cypher-editor.mjs: CodeMirror 6 and @neo4j-cypher/codemirror) and its
+// linter, Neo4j 5's own (cypher-lint-worker.mjs: @neo4j-cypher/language-support, run as a Web Worker), ship no
+// browser build of their own, so esbuild bundles each. A bundle's licence file is written from what went into
+// it (esbuild's metafile), so that it names every package the bundle holds and no other.
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,7 +30,11 @@ const files = [
   ["graphiql/LICENSE", "graphiql.LICENSE.txt"],
   ["@neo4j-cypher/codemirror/css/cypher-codemirror.css", "cypher-editor.css"],
 ];
-const EDITOR = "cypher-editor.min.js";
+// Each bundle: its source here, the file it becomes in vendor/, and that file's licences.
+const BUNDLES = [
+  ["cypher-editor.mjs", "cypher-editor.min.js", "cypher-editor.LICENSE.txt"],
+  ["cypher-lint-worker.mjs", "cypher-lint-worker.min.js", "cypher-lint-worker.LICENSE.txt"],
+];
 // The package whose licence text stands in for a package that declares Apache-2.0 but ships no text of it
 // (@neo4j-cypher's): the terms are the same for every package under it.
 const APACHE_TEXT = "fuse.js/LICENSE";
@@ -101,7 +107,7 @@ function apacheTerms() {
   return text.slice(0, end + "END OF TERMS AND CONDITIONS".length);
 }
 
-function editorLicences(metafile) {
+function bundleLicences(bundle, metafile) {
   const packages = new Set(Object.keys(metafile.inputs).filter((f) => f.includes("node_modules/")).map(packageOf));
   const sections = [];
   let apache = false;
@@ -123,7 +129,7 @@ function editorLicences(metafile) {
     }
     sections.push(`${name} ${version} (${license})\n\n${body}`);
   }
-  const head = `${EDITOR} bundles these ${packages.size} npm packages (tools/web-assets/build.mjs).`;
+  const head = `${bundle} bundles these ${packages.size} npm packages (tools/web-assets/build.mjs).`;
   const tail = apache ? [`Apache License 2.0 (the text of ${APACHE_TEXT})\n\n${apacheTerms()}`] : [];
   return [head, ...sections, ...tail].join(`\n\n${"=".repeat(78)}\n\n`) + "\n";
 }
@@ -132,20 +138,27 @@ function licenceFile(dir) {
   return readdirSync(dir).find((name) => LICENCE_FILE.test(name)) ?? null;
 }
 
-async function cypherEditor() {
+// Bundles `source` into vendor/`bundle` and writes its licences; returns its size, raw and gzipped (as a server
+// that compresses would send it: medgraph itself sends it raw).
+async function bundleOf(source, bundle, licences) {
   const result = await build({
-    entryPoints: [join(here, "cypher-editor.mjs")],
+    entryPoints: [join(here, source)],
     absWorkingDir: here,
     bundle: true,
     format: "iife",
     minify: true,
     target: "es2020",
-    outfile: join(vendor, EDITOR),
+    outfile: join(vendor, bundle),
     metafile: true,
     logLevel: "warning",
   });
-  writeFileSync(join(vendor, "cypher-editor.LICENSE.txt"), editorLicences(result.metafile));
-  return statSync(join(vendor, EDITOR)).size;
+  writeFileSync(join(vendor, licences), bundleLicences(bundle, result.metafile));
+  const bytes = readFileSync(join(vendor, bundle));
+  return { raw: statSync(join(vendor, bundle)).size, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+function kib(bytes) {
+  return `${(bytes / 1024).toFixed(0)} KiB`;
 }
 
 mkdirSync(vendor, { recursive: true });
@@ -153,6 +166,7 @@ for (const [from, to] of files) {
   copyFileSync(join(modules, from), join(vendor, to));
 }
 const fonts = graphiqlStylesheet();
-const editorBytes = await cypherEditor();
-console.log(`web assets: ${files.length + 3} files and ${fonts} GraphiQL fonts in ${vendor}`);
-console.log(`${EDITOR}: ${(editorBytes / 1024).toFixed(0)} KiB`);
+const sizes = [];
+for (const [source, bundle, licences] of BUNDLES) sizes.push([bundle, await bundleOf(source, bundle, licences)]);
+console.log(`web assets: ${files.length + 1 + 2 * BUNDLES.length} files and ${fonts} GraphiQL fonts in ${vendor}`);
+for (const [bundle, { raw, gzip }] of sizes) console.log(`${bundle}: ${kib(raw)} (${kib(gzip)} gzipped)`);

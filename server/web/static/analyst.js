@@ -3,7 +3,7 @@
 // its neighbours (a documented query); double-clicking opens its page. Without JavaScript the form posts to
 // /analyst and the server renders the table.
 // The Cypher textarea becomes an editor (static/vendor/cypher-editor.min.js: highlighting, completion of the
-// graph's labels, relationship types and property keys, syntax errors underlined); it keeps the textarea's
+// graph's labels, relationship types and property keys, errors underlined by Neo4j 5's linter); it keeps the textarea's
 // value equal to its text, so the run and the form read the textarea as before. Ctrl+Enter runs.
 (function () {
   "use strict";
