@@ -129,9 +129,13 @@ def remembered_cost(
     variables: Mapping[str, Any] | None,
 ) -> float:
     """estimated_cost, computed once for each text, operation and variables among the last COSTS_KEPT."""
-    if query is None:
+    try:
+        spelled = orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS)
+    except orjson.JSONEncodeError:  # an integer past 64 bits: estimated, not kept (coercion refuses it next)
+        spelled = None
+    if query is None or spelled is None:
         return estimated_cost(schema, document, operation_name, variables)
-    key = (id(schema), query, operation_name, orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS))
+    key = (id(schema), query, operation_name, spelled)
     cost = _costs.get(key)
     if cost is None:
         cost = _costs[key] = estimated_cost(schema, document, operation_name, variables)

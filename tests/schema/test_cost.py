@@ -23,3 +23,11 @@ def test_at_most_costs_kept_estimates_are_remembered() -> None:
     for first in range(1, cost.COSTS_KEPT + 50):
         cost.remembered_cost(graphql_schema, document, SEARCH, None, {"first": first})
     assert len(cost._costs) == cost.COSTS_KEPT
+
+
+def test_variables_too_large_to_spell_are_estimated_all_the_same() -> None:
+    document, graphql_schema = parse(SEARCH), schema._schema
+    huge = {"first": 10**33}  # past GraphQL's Int and 64 bits: coercion refuses it after the estimate
+    assert cost.remembered_cost(graphql_schema, document, SEARCH, None, huge) == cost.estimated_cost(
+        graphql_schema, document, None, huge
+    )
