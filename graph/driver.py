@@ -107,6 +107,11 @@ class Graph:
         with self._translate(), self._session() as session:
             return session.execute_read(unit_of_work(timeout=self.config.query_timeout)(work))
 
+    def read_together(self, reads: Sequence[Callable[["Graph"], T]]) -> list[T]:
+        """Several reads in one read transaction, in order: one session and one BEGIN/COMMIT for them all.
+        Each is given the graph as seen from inside the transaction, so its own reads run there too."""
+        return self.read_tx(lambda tx: [read(_InTransaction(self, tx)) for read in reads])
+
     def write_tx(self, work: Callable[[ManagedTransaction], T], timeout: float | None = None) -> T:
         """A write transaction; loads pass a longer timeout than the one for reads."""
         with self._translate(), self._session() as session:
@@ -137,6 +142,22 @@ class Graph:
                 return DatabaseUnavailable(message)
             return QueryFailed(message)
         return DatabaseUnavailable(message)
+
+
+class _InTransaction(Graph):
+    """The graph from inside one open read transaction (Graph.read_together): reads run in it, writes are
+    refused, and it has no driver of its own to close."""
+
+    def __init__(self, outer: Graph, tx: ManagedTransaction) -> None:  # Graph.__init__ would open a driver
+        self.config = outer.config
+        self.transactions = 0
+        self._tx = tx
+
+    def read_tx(self, work: Callable[[ManagedTransaction], T]) -> T:
+        return work(self._tx)
+
+    def write_tx(self, work: Callable[[ManagedTransaction], T], timeout: float | None = None) -> T:
+        raise TypeError("a read transaction cannot write")
 
 
 def _rows(tx: ManagedTransaction, query: LiteralString, params: dict[str, Any]) -> list[Row]:

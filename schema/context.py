@@ -8,6 +8,7 @@ from starlette.concurrency import run_in_threadpool
 
 from graph.driver import Graph
 from graph.search.service import SearchService
+from schema.batched_reads import ReadBatcher
 from schema.curation.access import Editor
 from schema.loaders import Loaders
 
@@ -23,15 +24,21 @@ class Context:
     editor: Editor | None = None  # set when the request holds the API key
     writes_enabled: bool = False  # an API key is configured; without one every write is refused
     data_changed: Callable[[], None] = lambda: None  # told when a write changed the graph (response cache)
+    shared_reads: ReadBatcher | None = None  # a page's documents, run side by side, share their transactions
+
+    @cached_property
+    def reads(self) -> ReadBatcher:
+        return self.shared_reads or ReadBatcher(self.graph)
 
     @cached_property
     def loaders(self) -> Loaders:
         """Made on first use: many requests (`{ __typename }`, search) never read through a loader."""
-        return Loaders.create(self.graph)
+        return Loaders.create(self.reads)
 
     async def run(self, read: Callable[..., T], *args: Any) -> T:
-        """Run a blocking `graph.reads` function off the event loop."""
-        return await run_in_threadpool(read, self.graph, *args)
+        """Run a blocking `graph.reads` function off the event loop, in one transaction with the other reads
+        asked for at the same moment (schema.batched_reads)."""
+        return await self.reads.run(read, *args)
 
     async def run_blocking(self, work: Callable[[], T]) -> T:
         return await run_in_threadpool(work)

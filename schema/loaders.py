@@ -4,7 +4,6 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from starlette.concurrency import run_in_threadpool
 from strawberry.dataloader import DataLoader
 
 from graph.driver import Graph
@@ -17,18 +16,21 @@ from graph.reads.index_terms import IndexEntryRow
 from graph.reads.knowledge import CodeKnowledge, Concept, ConditionRow
 from graph.reads.pcs_axes import AxisRow
 from graph.reads.similar import SimilarCode, similar_codes
+from schema.batched_reads import ReadBatcher
 
 K = TypeVar("K")
 V = TypeVar("V")
 
 
 def _batched(
-    graph: Graph, read: Callable[[Graph, list[Any]], Mapping[Any, V]], default: Callable[[], V | None]
+    reads: ReadBatcher,
+    read: Callable[[Graph, list[Any]], Mapping[Any, V]],
+    default: Callable[[], V | None],
 ) -> Callable[[list[Any]], Awaitable[list[V | None]]]:
     """A batch function for `read`, which returns a mapping by key; keys it lacks get `default()`."""
 
     async def load(keys: list[Any]) -> list[V | None]:
-        found = await run_in_threadpool(read, graph, list(dict.fromkeys(keys)))
+        found = await reads.run(read, list(dict.fromkeys(keys)))
         return [found.get(key, default()) for key in keys]
 
     return load
@@ -56,9 +58,9 @@ class Loaders:
     axes: DataLoader[str, list[AxisRow]]
 
     @classmethod
-    def create(cls, graph: Graph) -> "Loaders":
+    def create(cls, reads: ReadBatcher) -> "Loaders":
         def loader(read: Callable[[Graph, list[Any]], Mapping[Any, Any]], default: Callable[[], Any]) -> Any:
-            return DataLoader(load_fn=_batched(graph, read, default))
+            return DataLoader(load_fn=_batched(reads, read, default))
 
         return cls(
             code=loader(codes.codes_by_uid, lambda: None),

@@ -10,6 +10,7 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 
 from schema import build_schema, schema
+from schema.batched_reads import ReadBatcher
 from schema.context import Context
 from server.auth import editor_of
 from server.graphql_http import GraphQLOverHTTP
@@ -49,4 +50,13 @@ def context_for(request: HTTPConnection) -> Context:
         editor=editor_of(request, settings.api_key),
         writes_enabled=settings.api_key is not None,
         data_changed=request.app.state.response_cache.invalidate,
+        shared_reads=_reads_of(request),
     )
+
+
+def _reads_of(request: HTTPConnection) -> ReadBatcher:
+    """One per request: the documents a page runs side by side read in the same transactions."""
+    reads: ReadBatcher | None = getattr(request.state, "reads", None)
+    if reads is None:
+        reads = request.state.reads = ReadBatcher(graph_of(request))
+    return reads

@@ -28,7 +28,7 @@ CALL (c) {
   CALL (c, r, k) {
     MATCH (k)<-[s]-(o)
     WHERE type(s) = type(r) AND o <> c
-    RETURN collect({uid: o.uid, system: o.system, code: o.code}) AS others
+    RETURN collect(o.uid) AS others
   }
   RETURN collect({rel: type(r), key: k.key, name: k.name, others: others}) AS shared
 }

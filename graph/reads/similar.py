@@ -232,8 +232,8 @@ def _shared_evidence(shared: list[dict[str, Any]], population: int) -> Iterator[
     for concept in shared:
         rarity = idf(len(concept["others"]) + 1, population)
         own[concept["rel"]] = own.get(concept["rel"], 0.0) + rarity
-        for other in concept["others"]:
-            found.setdefault((other["uid"], concept["rel"]), []).append((rarity, concept["name"]))
+        for other in concept["others"]:  # uids: a shared concept's codes are many (a setting has hundreds)
+            found.setdefault((other, concept["rel"]), []).append((rarity, concept["name"]))
     for (uid, rel), concepts in sorted(found.items()):
         weight, singular, plural = SHARED[rel]
         concepts.sort(key=lambda item: (-item[0], item[1]))  # rarest first

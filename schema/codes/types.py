@@ -174,64 +174,52 @@ class CodeMapping:
 class Code(Node):
     row: strawberry.Private[CodeRow]
 
-    @classmethod
-    def of(cls, row: CodeRow) -> "Code":
-        return cls(id=encode_id("Code", row.uid), row=row)
-
-    @strawberry.field
-    def system(self) -> CodeSystem:
-        return CodeSystem(self.row.system)
-
-    @strawberry.field(description="The code as published (ICD-10-CM with its dot).")
-    def code(self) -> str:
-        return self.row.code
-
-    @strawberry.field(
+    # Plain data, set once from the row: a field without a resolver costs GraphQL a lookup, not a call
+    # through Strawberry's resolver machinery (a page shows these of hundreds of codes).
+    system: CodeSystem
+    code: str = strawberry.field(description="The code as published (ICD-10-CM with its dot).")
+    title: str = strawberry.field(
         description="The official title; for curated CPT codes without a licensed release, ours."
     )
-    def title(self) -> str:
-        return self.row.title
-
-    @strawberry.field
-    def short_title(self) -> str | None:
-        return self.row.short_title
-
-    @strawberry.field
-    def title_source(self) -> TitleSource:
-        return TitleSource.OFFICIAL if self.row.official else TitleSource.MEDGRAPH
-
-    @strawberry.field
-    def kind(self) -> CodeKind:
-        return CodeKind(self.row.kind)
-
-    @strawberry.field(description="Valid for billing: a leaf of its hierarchy and not retired.")
-    def billable(self) -> bool:
-        return self.row.billable
-
-    @strawberry.field(
+    short_title: str | None
+    title_source: TitleSource
+    kind: CodeKind
+    billable: bool = strawberry.field(
+        description="Valid for billing: a leaf of its hierarchy and not retired."
+    )
+    active: bool = strawberry.field(
         description="False for a code its publisher has terminated (still listed, not billable)."
     )
-    def active(self) -> bool:
-        return self.row.active
-
-    @strawberry.field(
+    effective_date: date | None = strawberry.field(
         description="When the code's current record took effect: for HCPCS the date of its latest action "
         "(a change, or its termination), which is not the day it was added (see addedDate)."
     )
-    def effective_date(self) -> date | None:
-        return as_date(self.row.effective_date)
+    added_date: date | None = strawberry.field(
+        description="The day the code was added, as its publisher states it (HCPCS)."
+    )
+    termination_date: date | None
+    release: str | None = strawberry.field(
+        description="The release the code was loaded from; null for curated-only codes."
+    )
 
-    @strawberry.field(description="The day the code was added, as its publisher states it (HCPCS).")
-    def added_date(self) -> date | None:
-        return as_date(self.row.properties.get("added_date"))
-
-    @strawberry.field
-    def termination_date(self) -> date | None:
-        return as_date(self.row.termination_date)
-
-    @strawberry.field(description="The release the code was loaded from; null for curated-only codes.")
-    def release(self) -> str | None:
-        return self.row.properties.get("release")
+    @classmethod
+    def of(cls, row: CodeRow) -> "Code":
+        return cls(
+            id=encode_id("Code", row.uid),
+            row=row,
+            system=CodeSystem(row.system),
+            code=row.code,
+            title=row.title,
+            short_title=row.short_title,
+            title_source=TitleSource.OFFICIAL if row.official else TitleSource.MEDGRAPH,
+            kind=CodeKind(row.kind),
+            billable=row.billable,
+            active=row.active,
+            effective_date=as_date(row.effective_date),
+            added_date=as_date(row.properties.get("added_date")),
+            termination_date=as_date(row.termination_date),
+            release=row.properties.get("release"),
+        )
 
     @strawberry.field
     async def parent(self, info: Info) -> "Code | None":

@@ -185,7 +185,7 @@ async def _write(info: Info, subject: str, work: Callable[[], curation.Outcome])
     if outcome.changed:
         info.context.data_changed()
         # The request's DataLoaders may hold the page as it was before the write; the result shows it after.
-        info.context.loaders = Loaders.create(info.context.graph)
+        info.context.loaders = Loaders.create(info.context.reads)
     return CurationResult(
         changed=outcome.changed,
         event=CurationEvent.of(outcome.event) if outcome.event else None,

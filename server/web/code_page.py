@@ -5,6 +5,7 @@ Codes are accepted however they are typed (`/codes/icd-10-cm/i82401`) and redire
 """
 
 import asyncio
+from collections.abc import Awaitable
 from typing import Any
 
 from starlette.requests import Request
@@ -65,23 +66,24 @@ async def render(web: Web, request: Request) -> Response:
     children = _children_page(request)
     if children is None:
         return failed(request, 400, "That page of codes is not one this site links to; open the code again.")
-    try:
-        code = (await web.query(request, "code", **variables, **children))["code"]
-    except PageQueryFailed as exc:
-        if exc.bad_input:
+    # Side by side, as the code was typed: their reads share transactions (server.graphql_app.context_for),
+    # and a redirect or a 404, which waste the other two, are rare.
+    answer, similar, subgraph = await asyncio.gather(
+        _answer(web.query(request, "code", **variables, **children)),
+        _optional(web, request, "similar", first=SIMILAR_COUNT, **variables),
+        _optional(web, request, "neighborhood", depth=NEIGHBOURHOOD_DEPTH, limit=NEIGHBOURHOOD_LIMIT,
+                  **variables),
+    )  # fmt: skip
+    if isinstance(answer, PageQueryFailed):
+        if answer.bad_input:
             return not_found(request, f"{system.label} code {typed_code}", q=typed_code)
-        return failed(request, 503 if exc.unavailable else 500, "This code could not be loaded right now.")
+        return failed(request, 503 if answer.unavailable else 500, "This code could not be loaded right now.")
+    code = answer["code"]
     if code is None:
         return not_found(request, f"{system.label} code {typed_code}", q=typed_code)
     canonical = code_url(system.value, code["code"])
     if request.url.path != canonical:
         return RedirectResponse(canonical, status_code=301)
-    variables["code"] = code["code"]
-    similar, subgraph = await asyncio.gather(
-        _optional(web, request, "similar", first=SIMILAR_COUNT, **variables),
-        _optional(web, request, "neighborhood", depth=NEIGHBOURHOOD_DEPTH, limit=NEIGHBOURHOOD_LIMIT,
-                  **variables),
-    )  # fmt: skip
     picture = neighbourhood.picture(subgraph, (code["system"], code["code"])) if subgraph else None
     notes, inherited_notes, related = _grouped(code["notes"]), _inherited_notes(code), _related(code)
     return page(
@@ -128,6 +130,13 @@ def _children_range(children: dict[str, Any]) -> tuple[int, int]:
     start = children["pageInfo"]["startCursor"]
     first = decode_cursor(start, CHILDREN_TAG) + 1 if start else 0
     return first, first + len(children["nodes"]) - 1
+
+
+async def _answer(query: Awaitable[dict[str, Any]]) -> dict[str, Any] | PageQueryFailed:
+    try:
+        return await query
+    except PageQueryFailed as exc:
+        return exc
 
 
 async def _optional(web: Web, request: Request, document: str, **variables: Any) -> dict[str, Any] | None:
