@@ -33,7 +33,7 @@ from graph.curation_edits import (
     checked_relation,
     section_properties,
 )
-from graph.driver import Graph, Row, Statement
+from graph.driver import Graph, Row, Statement, rows
 from graph.errors import CurationRefused
 from graph.knowledge.seed_models import monograph_file_name
 from graph.model import Rel, System
@@ -303,7 +303,7 @@ def _write(graph: Graph, action: Action, subject: str, editor: str, decide: _Dec
 
 def _run(tx: ManagedTransaction, statement: Statement) -> list[Row]:
     """Run one statement of a curation transaction and read its rows fully."""
-    return [record.data() for record in tx.run(statement.query, statement.params)]
+    return rows(tx, statement.query, statement.params)
 
 
 def _now() -> str:

@@ -89,10 +89,10 @@ class Graph:
             return self._driver.get_server_info().agent
 
     def read(self, query: LiteralString, **params: Any) -> list[Row]:
-        return self.read_tx(lambda tx: _rows(tx, query, params))
+        return self.read_tx(lambda tx: rows(tx, query, params))
 
     def write(self, query: LiteralString, **params: Any) -> list[Row]:
-        return self.write_tx(lambda tx: _rows(tx, query, params))
+        return self.write_tx(lambda tx: rows(tx, query, params))
 
     def write_all(self, statements: Sequence[Statement], timeout: float | None = None) -> None:
         """Run several statements in one write transaction: all of them happen, or none."""
@@ -160,9 +160,14 @@ class _InTransaction(Graph):
         raise TypeError("a read transaction cannot write")
 
 
-def _rows(tx: ManagedTransaction, query: LiteralString, params: dict[str, Any]) -> list[Row]:
-    result = tx.run(query, params)
-    return [record.data() for record in result]
+def rows(tx: ManagedTransaction, query: LiteralString, params: dict[str, Any]) -> list[Row]:
+    """The statement's rows, read fully, as dicts of the values the driver decoded.
+
+    Our statements return plain values (maps, lists, scalars; nodes are projected, `c {.*}`), so a row is its
+    record's mapping as it is. `Record.data()` would rebuild every nested value in Python, 15 µs for a code's
+    row, for the same result; only the analyst console returns nodes, and it reads them (graph.analyst).
+    """
+    return [dict(record) for record in tx.run(query, params)]
 
 
 def _first_line(exc: BaseException) -> str:

@@ -6,7 +6,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graph.driver import Graph
+from graph.driver import Graph, rows
 from graph.model import NOTE_EDGES, NOTE_PROPERTIES
 from graph.queries import explain_icd10cm as q
 from graph.queries import index_reads
@@ -66,7 +66,7 @@ def cm_facts(graph: Graph, uids: Sequence[str]) -> dict[str, CmFacts]:
     def read(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], ...]:
         params = {"uids": list(uids)}
         return tuple(
-            [record.data() for record in tx.run(query, params)]
+            rows(tx, query, params)
             for query in (q.CM_FACTS, index_reads.SEE_ENTRIES, index_reads.INDEX_ENTRIES)
         )
 

@@ -9,11 +9,11 @@ nodes (the neighbours' links to each other too), so no edge dangles.
 """
 
 from dataclasses import dataclass
-from typing import Any, LiteralString
+from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graph.driver import Graph
+from graph.driver import Graph, rows
 from graph.queries import neighborhood as q
 
 MAX_DEPTH = 3
@@ -102,14 +102,14 @@ class _Place:
 
 
 def _walk(tx: ManagedTransaction, uid: str, depth: int, limit: int) -> Subgraph:
-    found = _rows(tx, q.NEIGHBORHOOD_CENTRE, {"uid": uid})
+    found = rows(tx, q.NEIGHBORHOOD_CENTRE, {"uid": uid})
     if not found:
         return Subgraph(nodes=(), edges=(), truncated=False)
     chosen = {found[0]["id"]: _Place(id=uid, kind=CODE, depth=0)}
     frontier = [found[0]["id"]]
     truncated = False
     for hop in range(1, depth + 1):
-        (found_edges,) = _rows(tx, q.NEIGHBORHOOD_EXPAND, {"ids": frontier, "children": CHILDREN_PER_NODE})
+        (found_edges,) = rows(tx, q.NEIGHBORHOOD_EXPAND, {"ids": frontier, "children": CHILDREN_PER_NODE})
         candidates = _candidates(found_edges["edges"], chosen, hop)
         room = limit - len(chosen)
         picked = sorted(candidates.items(), key=lambda item: item[1][0])[:room]
@@ -119,8 +119,8 @@ def _walk(tx: ManagedTransaction, uid: str, depth: int, limit: int) -> Subgraph:
         if not frontier:
             break
     ids = list(chosen)
-    (drawn,) = _rows(tx, q.NEIGHBORHOOD_NODES, {"ids": ids})
-    (among,) = _rows(tx, q.NEIGHBORHOOD_EDGES, {"ids": ids})
+    (drawn,) = rows(tx, q.NEIGHBORHOOD_NODES, {"ids": ids})
+    (among,) = rows(tx, q.NEIGHBORHOOD_EDGES, {"ids": ids})
     props = {node["id"]: node for node in drawn["nodes"]}
     nodes = tuple(_node(props[element_id], place) for element_id, place in chosen.items())
     return Subgraph(nodes=nodes, edges=_edges(among["edges"], chosen), truncated=truncated)
@@ -173,7 +173,3 @@ def _node(props: dict[str, Any], place: _Place) -> SubgraphNode:
     return SubgraphNode(
         id=place.id, label=label, kind=place.kind, system=system, title=title, depth=place.depth
     )
-
-
-def _rows(tx: ManagedTransaction, query: LiteralString, params: dict[str, Any]) -> list[dict[str, Any]]:
-    return [record.data() for record in tx.run(query, params)]

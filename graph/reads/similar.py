@@ -12,11 +12,11 @@ import re
 import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, LiteralString
+from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graph.driver import Graph
+from graph.driver import Graph, rows
 from graph.model import System
 from graph.queries import similar as q
 
@@ -100,16 +100,16 @@ def similar_codes(graph: Graph, uids: list[str], first: int = 10) -> dict[str, l
     if not 1 <= first <= MAX_FIRST:
         raise ValueError(f"first must be between 1 and {MAX_FIRST}, not {first}")
     wanted = list(dict.fromkeys(uids))
-    rows = [
+    places = [
         {"uid": uid, "siblings": not near, "neighbours": near}
         for uid, near in ((uid, neighbour_uids(uid)) for uid in wanted)
     ]
 
     def read(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], ...]:
         return (
-            _rows(tx, q.SIMILAR_CURATED, {"uids": wanted}),
-            _rows(tx, q.SIMILAR_PLACE, {"rows": rows}),
-            _rows(tx, q.SIMILAR_NOTES_AND_CONCEPTS, {"uids": wanted}),
+            rows(tx, q.SIMILAR_CURATED, {"uids": wanted}),
+            rows(tx, q.SIMILAR_PLACE, {"rows": places}),
+            rows(tx, q.SIMILAR_NOTES_AND_CONCEPTS, {"uids": wanted}),
         )
 
     curated, place, concepts = (_by_uid(found) for found in graph.read_tx(read))
@@ -315,7 +315,3 @@ def _candidates(codes: list[dict[str, Any]], code: dict[str, Any]) -> list[dict[
 
 def _by_uid(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {row["uid"]: row for row in rows}
-
-
-def _rows(tx: ManagedTransaction, query: LiteralString, params: dict[str, Any]) -> list[dict[str, Any]]:
-    return [record.data() for record in tx.run(query, params)]
