@@ -91,6 +91,15 @@ class Graph:
     def read(self, query: LiteralString, **params: Any) -> list[Row]:
         return self.read_tx(lambda tx: rows(tx, query, params))
 
+    def read_collected(self, query: LiteralString, **params: Any) -> list[Any]:
+        """The list a statement returns in its one row and column (`RETURN collect(…) AS …`): many rows in
+        one record, which the driver receives once instead of once a row (about 10 µs of Python each)."""
+
+        def work(tx: ManagedTransaction) -> list[Any]:
+            return list(tx.run(query, params).single(strict=True)[0])
+
+        return self.read_tx(work)
+
     def write(self, query: LiteralString, **params: Any) -> list[Row]:
         return self.write_tx(lambda tx: rows(tx, query, params))
 

@@ -3,7 +3,7 @@
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from typing import Any, LiteralString
+from typing import Any
 
 from graph.driver import Graph
 from graph.importers.gems import SOURCE as GEMS_SOURCE
@@ -85,7 +85,7 @@ def find_code(graph: Graph, system: System, typed: str) -> CodeRow | None:
 
 
 def codes_by_uid(graph: Graph, uids: list[str]) -> dict[str, CodeRow]:
-    return {code["uid"]: code_row(code) for code in _collected(graph, q.CODES_BY_UID, uids)}
+    return {code["uid"]: code_row(code) for code in graph.read_collected(q.CODES_BY_UID, uids=uids)}
 
 
 def roots(graph: Graph, system: System, first: int, offset: int) -> list[str]:
@@ -99,7 +99,7 @@ def parents(graph: Graph, uids: list[str]) -> dict[str, str]:
 
 def children(graph: Graph, uids: list[str]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = defaultdict(list)
-    for row in sorted(_collected(graph, q.CHILDREN, uids), key=lambda row: (row["uid"], row["code"])):
+    for row in sorted(graph.read_collected(q.CHILDREN, uids=uids), key=lambda row: (row["uid"], row["code"])):
         found[row["uid"]].append(row["child"])
     return found
 
@@ -107,7 +107,9 @@ def children(graph: Graph, uids: list[str]) -> dict[str, list[str]]:
 def ancestors(graph: Graph, uids: list[str]) -> dict[str, list[str]]:
     """Nearest first."""
     found: dict[str, list[str]] = defaultdict(list)
-    for row in sorted(_collected(graph, q.ANCESTORS, uids), key=lambda row: (row["uid"], row["distance"])):
+    for row in sorted(
+        graph.read_collected(q.ANCESTORS, uids=uids), key=lambda row: (row["uid"], row["distance"])
+    ):
         found[row["uid"]].append(row["ancestor"])
     return found
 
@@ -115,7 +117,7 @@ def ancestors(graph: Graph, uids: list[str]) -> dict[str, list[str]]:
 def note_targets(graph: Graph, uids: list[str]) -> dict[str, dict[tuple[str, str], list[str]]]:
     """uid → (note kind, note text) → target uids, for notes that name codes."""
     found: dict[str, dict[tuple[str, str], list[str]]] = defaultdict(lambda: defaultdict(list))
-    rows = _collected(graph, q.NOTE_TARGETS, uids)
+    rows = graph.read_collected(q.NOTE_TARGETS, uids=uids)
     for row in sorted(
         rows, key=lambda row: (row["uid"], row["type"], *_nulls_last(row["note"]), row["code"])
     ):
@@ -126,7 +128,7 @@ def note_targets(graph: Graph, uids: list[str]) -> dict[str, dict[tuple[str, str
 def mappings(graph: Graph, uids: list[str]) -> dict[str, list[MappingRow]]:
     """Crosswalks of each code in both directions, then the systems a GEM gives it no map to."""
     found: dict[str, list[MappingRow]] = defaultdict(list)
-    rows = _collected(graph, q.MAPPINGS, uids)
+    rows = graph.read_collected(q.MAPPINGS, uids=uids)
     for row in sorted(
         rows, key=lambda row: (row["uid"], *_nulls_last(row["scenario"], row["choiceList"]), row["code"])
     ):
@@ -147,13 +149,6 @@ def mappings(graph: Graph, uids: list[str]) -> dict[str, list[MappingRow]]:
             MappingRow(uid=None, system=row["system"], source=GEMS_SOURCE, approximate=True, outgoing=True)
         )
     return found
-
-
-def _collected(graph: Graph, query: LiteralString, uids: list[str]) -> list[dict[str, Any]]:
-    """The rows a graph.queries.codes read returns collected in its one record."""
-    (record,) = graph.read(query, uids=uids)
-    rows: list[dict[str, Any]] = record["rows"]
-    return rows
 
 
 def _nulls_last(*values: Any) -> tuple[tuple[bool, Any], ...]:

@@ -12,10 +12,9 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, LiteralString
+from typing import Any
 
 import orjson
-from neo4j import ManagedTransaction
 
 from graph.driver import Graph
 from graph.queries import search_documents as q
@@ -91,9 +90,9 @@ def read_documents(graph: Graph, page_size: int = PAGE_SIZE) -> list[CodeDocumen
 def iter_documents(graph: Graph, page_size: int = PAGE_SIZE) -> Iterator[CodeDocument]:
     """Every code of the graph as a document, in uid order."""
     words = read_curated_words(graph)
-    uids = sorted(_collected(graph, q.CODE_UIDS))
-    index = IndexWords.read(lambda query: _collected(graph, query), uids)
-    includes = PcsIncludes.read(lambda query: _collected(graph, query))
+    uids = sorted(graph.read_collected(q.CODE_UIDS))
+    index = IndexWords.read(graph.read_collected, uids)
+    includes = PcsIncludes.read(graph.read_collected)
     glossary = PlainLanguage(read_glossary(graph))
     abbreviations = read_abbreviations(graph, index)
     pages = [(uids[i], uids[min(i + page_size, len(uids)) - 1]) for i in range(0, len(uids), page_size)]
@@ -103,7 +102,7 @@ def iter_documents(graph: Graph, page_size: int = PAGE_SIZE) -> Iterator[CodeDoc
     ahead: deque[Future[list[dict[str, Any]]]] = deque()
     try:
         for first, last in pages:
-            ahead.append(pool.submit(_collected, graph, q.CODE_DOCUMENTS, first=first, last=last))
+            ahead.append(pool.submit(graph.read_collected, q.CODE_DOCUMENTS, first=first, last=last))
             if len(ahead) > READERS:
                 yield from _documents(
                     ahead.popleft().result(), words, index, glossary, includes, abbreviations
@@ -128,8 +127,8 @@ def _documents(
 
 def read_abbreviations(graph: Graph, index: IndexWords) -> Abbreviations:
     """The abbreviations defined by the titles, inclusion terms and index entries of the graph."""
-    terms = [term for terms in _collected(graph, q.INCLUSION_TERM_LISTS) for term in terms]
-    return Abbreviations.of_texts([*_collected(graph, q.DEFINING_TITLES), *terms, *index.entries()])
+    terms = [term for terms in graph.read_collected(q.INCLUSION_TERM_LISTS) for term in terms]
+    return Abbreviations.of_texts([*graph.read_collected(q.DEFINING_TITLES), *terms, *index.entries()])
 
 
 def read_curated_words(graph: Graph) -> CuratedWords:
@@ -219,12 +218,3 @@ def _words(name: str | None, more: Iterable[str | None] | None) -> list[str]:
 
 def _unique(words: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(words))
-
-
-def _collected(graph: Graph, query: LiteralString, **params: Any) -> list[Any]:
-    # The raw value of the one row: Record.data() would walk every nested value again in Python.
-    def work(tx: ManagedTransaction) -> list[Any]:
-        record = tx.run(query, params).single(strict=True)
-        return list(record[0])
-
-    return graph.read_tx(work)
