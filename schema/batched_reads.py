@@ -2,11 +2,12 @@
 
 GraphQL resolves a page in waves, and the DataLoaders of a wave dispatch their batches within a tick or two of
 each other. Run apart, every batch was a thread, a session and a transaction of its own: 21 for a code page,
-which spent more time in them than in its statements. Gathered, a wave is one of each.
+which spent more time in them than in its statements. Gathered, a wave is one of each, and a read asked for
+twice in it (a page's documents each look up the page's code) runs once: one transaction answers it the same.
 """
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -29,6 +30,16 @@ _SHARED_FAILURES = (DatabaseUnavailable, QueryTimeout)
 class _Asked:
     read: Read
     answer: "asyncio.Future[Any]"
+    same_as: Hashable | None  # reads with equal keys are the same read; None when its arguments do not say
+
+
+def _key(read: Callable[..., Any], args: tuple[Any, ...]) -> Hashable | None:
+    try:
+        key = (read, args)
+        hash(key)
+    except TypeError:  # a list of keys: a DataLoader's batch, which has no twin in the wave
+        return None
+    return key
 
 
 @dataclass
@@ -40,7 +51,7 @@ class ReadBatcher:
     async def run(self, read: Callable[..., T], *args: Any) -> T:
         """`read(graph, *args)`, run with whatever else is asked for in the next few ticks."""
         loop = asyncio.get_running_loop()
-        asked = _Asked(lambda graph: read(graph, *args), loop.create_future())
+        asked = _Asked(lambda graph: read(graph, *args), loop.create_future(), _key(read, args))
         self._asked.append(asked)
         if len(self._asked) == 1:
             flush = loop.create_task(self._flush())
@@ -53,8 +64,20 @@ class ReadBatcher:
         for _ in range(TICKS):
             await asyncio.sleep(0)
         asked, self._asked = self._asked, []
-        outcomes = await run_in_threadpool(self._run, [a.read for a in asked])
-        for one, (value, error) in zip(asked, outcomes, strict=True):
+        reads: list[Read] = []
+        first: dict[Hashable, int] = {}  # of each key, the index of its read
+        slots = []
+        for one in asked:
+            slot = first.get(one.same_as) if one.same_as is not None else None
+            if slot is None:
+                slot = len(reads)
+                reads.append(one.read)
+                if one.same_as is not None:
+                    first[one.same_as] = slot
+            slots.append(slot)
+        outcomes = await run_in_threadpool(self._run, reads)
+        for one, slot in zip(asked, slots, strict=True):
+            value, error = outcomes[slot]
             if one.answer.cancelled():  # its request went away
                 continue
             if error is not None:

@@ -11,7 +11,7 @@ from starlette.websockets import WebSocket
 
 from schema import build_schema, schema
 from schema.batched_reads import ReadBatcher
-from schema.context import Context
+from schema.context import Context, SharedReads
 from server.auth import editor_of
 from server.graphql_http import GraphQLOverHTTP
 from server.response_cache import ResponseCache
@@ -50,13 +50,13 @@ def context_for(request: HTTPConnection) -> Context:
         editor=editor_of(request, settings.api_key),
         writes_enabled=settings.api_key is not None,
         data_changed=request.app.state.response_cache.invalidate,
-        shared_reads=_reads_of(request),
+        shared=_shared_reads_of(request),
     )
 
 
-def _reads_of(request: HTTPConnection) -> ReadBatcher:
-    """One per request: the documents a page runs side by side read in the same transactions."""
-    reads: ReadBatcher | None = getattr(request.state, "reads", None)
-    if reads is None:
-        reads = request.state.reads = ReadBatcher(graph_of(request))
-    return reads
+def _shared_reads_of(request: HTTPConnection) -> SharedReads:
+    """One per request: the documents a page runs side by side read in the same transactions and loaders."""
+    shared: SharedReads | None = getattr(request.state, "shared_reads", None)
+    if shared is None:
+        shared = request.state.shared_reads = SharedReads(ReadBatcher(graph_of(request)))
+    return shared

@@ -32,19 +32,21 @@ UNWIND outgoing + incoming + children AS edge
 RETURN collect(edge) AS edges
 """
 
-# What the chosen nodes show, in one row (the embedded engine streams records one at a time).
-NEIGHBORHOOD_NODES = """
-UNWIND $ids AS id
-MATCH (n) WHERE elementId(n) = id
-RETURN collect({id: id, labels: labels(n), uid: n.uid, key: n.key, code: n.code, system: n.system, title: n.title, name: n.name, meaning: n.meaning, axis: n.axis}) AS nodes
-"""
-
-# Every relationship among the chosen nodes, read from the side it leaves (a node's outgoing relationships are
-# few), so the picture also shows how the neighbours relate to each other.
-NEIGHBORHOOD_EDGES = """
-UNWIND $ids AS id
-MATCH (n) WHERE elementId(n) = id
-MATCH (n)-[r]->(m)
-WHERE elementId(m) IN $ids
-RETURN collect({source: id, target: elementId(m), type: type(r), relation: r.type, approximate: r.approximate}) AS edges
+# What the chosen nodes show, and every relationship among them, read from the side it leaves (a node's
+# outgoing relationships are few), so the picture also shows how the neighbours relate to each other. One
+# statement and one row: the driver spends about 0.2 ms of Python on a statement, 10 µs on a record.
+NEIGHBORHOOD_DRAWN = """
+CALL () {
+  UNWIND $ids AS id
+  MATCH (n) WHERE elementId(n) = id
+  RETURN collect({id: id, labels: labels(n), uid: n.uid, key: n.key, code: n.code, system: n.system, title: n.title, name: n.name, meaning: n.meaning, axis: n.axis}) AS nodes
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (n) WHERE elementId(n) = id
+  MATCH (n)-[r]->(m)
+  WHERE elementId(m) IN $ids
+  RETURN collect({source: id, target: elementId(m), type: type(r), relation: r.type, approximate: r.approximate}) AS edges
+}
+RETURN nodes, edges
 """

@@ -119,11 +119,10 @@ def _walk(tx: ManagedTransaction, uid: str, depth: int, limit: int) -> Subgraph:
         if not frontier:
             break
     ids = list(chosen)
-    (drawn,) = rows(tx, q.NEIGHBORHOOD_NODES, {"ids": ids})
-    (among,) = rows(tx, q.NEIGHBORHOOD_EDGES, {"ids": ids})
+    (drawn,) = rows(tx, q.NEIGHBORHOOD_DRAWN, {"ids": ids})
     props = {node["id"]: node for node in drawn["nodes"]}
     nodes = tuple(_node(props[element_id], place) for element_id, place in chosen.items())
-    return Subgraph(nodes=nodes, edges=_edges(among["edges"], chosen), truncated=truncated)
+    return Subgraph(nodes=nodes, edges=_edges(drawn["edges"], chosen), truncated=truncated)
 
 
 def _candidates(

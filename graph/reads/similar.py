@@ -132,16 +132,16 @@ def rank(evidence: Iterable[Evidence], excluded: set[str], first: int) -> list[S
             continue
         reasons = by_uid.setdefault(item.uid, {})
         reasons[item.reason] = max(item.weight, reasons.get(item.reason, 0.0))
-    ranked = [
+    # Scored first, reasons ordered only for the few kept: a curated CPT code has hundreds of candidates.
+    scores = sorted(((-round(sum(sorted(reasons.values())), 3), uid) for uid, reasons in by_uid.items()))
+    return [
         SimilarCode(
             uid=uid,
-            score=round(sum(sorted(reasons.values())), 3),
-            reasons=tuple(sorted(reasons, key=lambda reason: (-reasons[reason], reason))),
+            score=-negative,
+            reasons=tuple(sorted(by_uid[uid], key=lambda reason: (-by_uid[uid][reason], reason))),
         )
-        for uid, reasons in by_uid.items()
+        for negative, uid in scores[:first]
     ]
-    ranked.sort(key=lambda similar: (-similar.score, similar.uid))
-    return ranked[:first]
 
 
 def neighbour_uids(uid: str) -> list[str]:
@@ -234,7 +234,7 @@ def _shared_evidence(shared: list[dict[str, Any]], population: int) -> Iterator[
         own[concept["rel"]] = own.get(concept["rel"], 0.0) + rarity
         for other in concept["others"]:  # uids: a shared concept's codes are many (a setting has hundreds)
             found.setdefault((other, concept["rel"]), []).append((rarity, concept["name"]))
-    for (uid, rel), concepts in sorted(found.items()):
+    for (uid, rel), concepts in found.items():  # in any order: rank() merges by candidate
         weight, singular, plural = SHARED[rel]
         concepts.sort(key=lambda item: (-item[0], item[1]))  # rarest first
         names = [name for _, name in concepts]

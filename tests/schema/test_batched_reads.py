@@ -10,7 +10,9 @@ from graph.driver import Graph
 from graph.errors import DatabaseUnavailable
 from graph.model import System
 from graph.reads.codes import codes_by_uid, find_code, parents
+from graph.search.service import SearchService
 from schema.batched_reads import ReadBatcher
+from schema.context import Context, SharedReads
 from tests.conftest import free_port
 
 
@@ -84,3 +86,42 @@ def test_every_caller_gets_the_answer_of_its_own_read(loaded_graph: Graph, asked
         return await asyncio.gather(*(reads.run(parents, [uid]) for uid in uids))
 
     assert asyncio.run(ask()) == [parents(loaded_graph, [uid]) for uid in uids]
+
+
+def test_the_same_read_asked_twice_at_once_runs_once_and_answers_both(loaded_graph: Graph) -> None:
+    asked: list[str] = []
+
+    def counted(graph: Graph, system: System, typed: str) -> object:
+        asked.append(typed)
+        return find_code(graph, system, typed)
+
+    async def ask() -> list[object]:
+        reads = ReadBatcher(loaded_graph)
+        return await asyncio.gather(
+            reads.run(counted, System.CPT, "37188"),
+            reads.run(counted, System.CPT, "37188"),
+            reads.run(counted, System.CPT, "37187"),
+        )
+
+    first, again, other = asyncio.run(ask())
+    assert asked == ["37188", "37187"]
+    assert first is again and first is not None
+    assert other is not None and other != first
+
+
+def test_the_documents_of_one_request_share_their_loaders(loaded_graph: Graph) -> None:
+    """A page runs three documents side by side, each asking for the page's code and its neighbours: with
+    shared loaders each wave reads them once, not once a document."""
+    shared = SharedReads(ReadBatcher(loaded_graph))
+    search = SearchService(loaded_graph, folder=None)
+    contexts = [Context(graph=loaded_graph, search=search, shared=shared) for _ in range(3)]
+
+    async def ask() -> list[object]:
+        return await asyncio.gather(*(context.loaders.code.load("CPT:37188") for context in contexts))
+
+    before = loaded_graph.transactions
+    rows = asyncio.run(ask())
+    assert loaded_graph.transactions == before + 1
+    assert rows[0] is not None and all(row is rows[0] for row in rows)
+    alone = Context(graph=loaded_graph, search=search)
+    assert alone.loaders is not contexts[0].loaders
