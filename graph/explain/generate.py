@@ -1,5 +1,7 @@
 """One code's explanation, generated per request from its facts in the graph by its system's explainer."""
 
+from collections.abc import Sequence
+
 from graph.driver import Graph
 from graph.explain.hcpcs import explain_hcpcs
 from graph.explain.icd9cm import explain_icd9
@@ -12,16 +14,20 @@ from graph.importers.records import CodeKind
 from graph.model import System
 from graph.reads.codes import CodeRow, ancestors, children, codes_by_uid, mappings
 from graph.reads.explain import codes_named, hcpcs_cross_reference_uids
+from graph.reads.index_terms import IndexEntryRow
 from graph.reads.pcs_explain import pcs_facts
 
 
-def generate_explanation(graph: Graph, code: CodeRow) -> Explanation | None:
-    """None for a system medgraph does not explain by program (CPT: curated monographs only)."""
+def generate_explanation(
+    graph: Graph, code: CodeRow, index_entries: Sequence[IndexEntryRow]
+) -> Explanation | None:
+    """None for a system medgraph does not explain by program (CPT: curated monographs only).
+    `index_entries`: the index lines that lead to the code, which the ICD-10-CM explanation cites."""
     if code.system == System.HCPCS:
         named = [value for n in range(1, 6) if (value := code.properties.get(f"cross_reference_{n}"))]
         return explain_hcpcs(code, codes_named(graph, hcpcs_cross_reference_uids(named)))
     if code.system == System.ICD10CM:
-        return icd10cm_explanation(graph, code.uid)
+        return icd10cm_explanation(graph, code.uid, index_entries)
     if code.system == System.ICD10PCS and code.billable:
         facts = pcs_facts(graph, [code.uid]).get(code.uid)
         return explain_pcs(facts) if facts else None

@@ -1,18 +1,15 @@
 """The facts an ICD-10-CM explanation is generated from: one read transaction for a batch of codes."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from neo4j import ManagedTransaction
-
-from graph.driver import Graph, rows
+from graph.driver import Graph
 from graph.model import NOTE_EDGES, NOTE_PROPERTIES
 from graph.queries import explain_icd10cm as q
-from graph.queries import index_reads
 from graph.reads.codes import CodeRow, code_row
 from graph.reads.explain import Reference
-from graph.reads.index_terms import IndexEntryRow, entries_of
+from graph.reads.index_terms import IndexEntryRow
 
 _NOTE_KINDS = {rel.value: kind for kind, rel in NOTE_EDGES.items()}
 # The notes an explanation reads, in the order the tabular list prints them.
@@ -60,24 +57,19 @@ class CmFacts:
     index_entries: tuple[IndexEntryRow, ...]
 
 
-def cm_facts(graph: Graph, uids: Sequence[str]) -> dict[str, CmFacts]:
-    """The facts of each of `uids` the graph holds (an unknown uid is missing from the result)."""
-
-    def read(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], ...]:
-        params = {"uids": list(uids)}
-        return tuple(
-            rows(tx, query, params)
-            for query in (q.CM_FACTS, index_reads.SEE_ENTRIES, index_reads.INDEX_ENTRIES)
-        )
-
-    return facts_of_rows(*graph.read_tx(read))
+def cm_facts(
+    graph: Graph, uids: Sequence[str], index_entries: Mapping[str, Sequence[IndexEntryRow]]
+) -> dict[str, CmFacts]:
+    """The facts of each of `uids` the graph holds (an unknown uid is missing from the result), with the
+    index lines that lead to each (graph.reads.index_terms.index_entries; the caller has them: a code page
+    reads them for its Index section, through the loader the explanation shares)."""
+    return facts_of_rows(graph.read(q.CM_FACTS, uids=list(uids)), index_entries)
 
 
 def facts_of_rows(
-    facts: list[dict[str, Any]], see: list[dict[str, Any]], own: list[dict[str, Any]]
+    facts: list[dict[str, Any]], entries: Mapping[str, Sequence[IndexEntryRow]]
 ) -> dict[str, CmFacts]:
-    """The facts from the rows of CM_FACTS, SEE_ENTRIES and INDEX_ENTRIES, by uid."""
-    entries = entries_of(see, own)
+    """The facts from the rows of CM_FACTS and each code's index entries, by uid."""
     return {row["uid"]: _facts(row, tuple(entries.get(row["uid"], ()))) for row in facts}
 
 

@@ -14,9 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from neo4j import ManagedTransaction
-
-from graph.driver import Graph, rows
+from graph.driver import Graph
 from graph.model import System
 from graph.queries import similar as q
 
@@ -95,7 +93,7 @@ class Evidence:
 def similar_codes(graph: Graph, uids: list[str], first: int = 10) -> dict[str, list[SimilarCode]]:
     """The `first` codes most like each of `uids`, best first (an unknown uid gets []).
 
-    Three statements whatever the number of uids, in one read transaction.
+    One statement whatever the number of uids.
     """
     if not 1 <= first <= MAX_FIRST:
         raise ValueError(f"first must be between 1 and {MAX_FIRST}, not {first}")
@@ -105,22 +103,10 @@ def similar_codes(graph: Graph, uids: list[str], first: int = 10) -> dict[str, l
         for uid, near in ((uid, neighbour_uids(uid)) for uid in wanted)
     ]
 
-    def read(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], ...]:
-        return (
-            rows(tx, q.SIMILAR_CURATED, {"uids": wanted}),
-            rows(tx, q.SIMILAR_PLACE, {"rows": places}),
-            rows(tx, q.SIMILAR_NOTES_AND_CONCEPTS, {"uids": wanted}),
-        )
-
-    curated, place, concepts = (_by_uid(found) for found in graph.read_tx(read))
     result: dict[str, list[SimilarCode]] = {uid: [] for uid in wanted}
-    for uid, where in place.items():
-        evidence = [
-            *curated_evidence(curated[uid]),
-            *place_evidence(where),
-            *notes_and_concepts_evidence(concepts[uid]),
-        ]
-        result[uid] = rank(evidence, excluded={uid, *where["ancestors"]}, first=first)
+    for row in graph.read(q.SIMILAR_EVIDENCE, rows=places):
+        evidence = [*curated_evidence(row), *place_evidence(row), *notes_and_concepts_evidence(row)]
+        result[row["uid"]] = rank(evidence, excluded={row["uid"], *row["ancestors"]}, first=first)
     return result
 
 
@@ -311,7 +297,3 @@ def _candidates(codes: list[dict[str, Any]], code: dict[str, Any]) -> list[dict[
     if code.get("active") is False:
         return codes
     return [other for other in codes if other.get("active") is not False]
-
-
-def _by_uid(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    return {row["uid"]: row for row in rows}

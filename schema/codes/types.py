@@ -1,5 +1,6 @@
 """Codes of every system, their hierarchy and notes, and what the knowledge graph says about them."""
 
+import asyncio
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated
 
@@ -278,11 +279,12 @@ class Code(Node):
     async def explanation(
         self, info: Info
     ) -> Annotated["Explanation", strawberry.lazy("schema.explanations.types")] | None:
-        from schema.explanations.types import explanation_for
+        from schema.explanations.types import cited_index_entries, explanation_for
 
-        knowledge = await self._knowledge(info)
+        # Asked for together, the two arrive in one wave of reads, and the explanation is read in the next.
+        knowledge, entries = await asyncio.gather(self._knowledge(info), cited_index_entries(info, self.row))
         summary = str(knowledge.monograph["summary"]) if knowledge.monograph else None
-        return await explanation_for(info, self.row, summary)
+        return await explanation_for(info, self.row, summary, entries)
 
     @strawberry.field(
         description="For a billable ICD-10-CM code: its CC/MCC level and MDC as the MS-DRG grouper says."

@@ -4,7 +4,9 @@ import strawberry
 
 from graph.explain import model
 from graph.explain.generate import generate_explanation
+from graph.model import System
 from graph.reads.codes import CodeRow
+from graph.reads.index_terms import IndexEntryRow
 from schema.code_ref import CodeRef
 from schema.context import Info
 
@@ -44,9 +46,19 @@ class Explanation:
     )
 
 
-async def explanation_for(info: Info, code: CodeRow, monograph_summary: str | None) -> Explanation | None:
+async def cited_index_entries(info: Info, code: CodeRow) -> list[IndexEntryRow]:
+    """The index lines an ICD-10-CM explanation cites, through the loader of the code's Index section: a page
+    that shows both reads them once."""
+    if code.system != System.ICD10CM:
+        return []
+    return await info.context.loaders.index_entries.load(code.uid)
+
+
+async def explanation_for(
+    info: Info, code: CodeRow, monograph_summary: str | None, index_entries: list[IndexEntryRow]
+) -> Explanation | None:
     row = code if code.complete else await info.context.loaders.code.load(code.uid) or code
-    generated = await info.context.run(generate_explanation, row)
+    generated = await info.context.run(generate_explanation, row, index_entries)
     if generated is None:
         return None
     return _of(generated, monograph_summary)

@@ -7,6 +7,7 @@ from pathlib import Path
 from graph.bundle import seeds_dir
 from graph.explain.plain_words import PlainWords, plain_words
 from graph.reads.explain_icd10cm import CmFacts, CmReleases, facts_of_rows
+from graph.reads.index_terms import entries_of
 from graph.vocabulary.glossary import read_seed_glossary
 
 ROWS = Path(__file__).resolve().parent.parent / "fixtures" / "explain" / "icd10cm_explain_rows.json"
@@ -21,7 +22,7 @@ def _rows() -> dict[str, list[dict[str, object]]]:
 @cache
 def cm_facts() -> dict[str, CmFacts]:
     rows = _rows()
-    found = facts_of_rows(rows["facts"], rows["see"], rows["own"])  # type: ignore[arg-type]
+    found = facts_of_rows(rows["facts"], entries_of(rows["see"], rows["own"]))  # type: ignore[arg-type]
     return {facts.code.code: facts for facts in found.values()}
 
 

@@ -11,6 +11,7 @@ from graph.explain.icd10cm import explain_icd10cm
 from graph.explain.plain_words import plain_words
 from graph.reads.explain_icd10cm import CmFacts, cm_facts, cm_releases, cm_uids
 from graph.reads.glossary import read_glossary
+from graph.reads.index_terms import index_entries
 from tests.explain.sentence_checks import item_problems, problems
 
 pytestmark = pytest.mark.engine
@@ -43,7 +44,7 @@ def test_every_icd10cm_code_is_explained_by_the_rules_and_reads_easily(loaded_gr
     grades = []
     for start in range(0, len(uids), BATCH):
         batch = uids[start : start + BATCH]
-        facts = cm_facts(loaded_graph, batch)
+        facts = cm_facts(loaded_graph, batch, index_entries(loaded_graph, batch))
         for uid in batch:
             if uid not in facts:
                 broken[uid] = ["no explanation"]
