@@ -12,7 +12,7 @@ from graph.explain.msdrg import explain_drg
 from graph.explain.pcs_headings import explain_pcs_heading
 from graph.importers.records import CodeKind
 from graph.model import System
-from graph.reads.codes import CodeRow, ancestors, children, codes_by_uid, mappings
+from graph.reads.codes import CodeRow, ancestor_rows, children, codes_by_uid, mappings
 from graph.reads.explain import codes_named, hcpcs_cross_reference_uids
 from graph.reads.index_terms import IndexEntryRow
 from graph.reads.pcs_explain import pcs_facts
@@ -32,10 +32,9 @@ def generate_explanation(
         facts = pcs_facts(graph, [code.uid]).get(code.uid)
         return explain_pcs(facts) if facts else None
     if code.system == System.ICD10PCS:
-        above = ancestors(graph, [code.uid]).get(code.uid, [])
-        rows = codes_by_uid(graph, above)
+        above = ancestor_rows(graph, [code.uid]).get(code.uid, [])
         below = len(children(graph, [code.uid]).get(code.uid, []))
-        return explain_pcs_heading(code, [rows[uid] for uid in above if uid in rows], below)
+        return explain_pcs_heading(code, above, below)
     if code.system == System.ICD9CM:
         return explain_icd9(code, mappings(graph, [code.uid]).get(code.uid, []))
     if code.system == System.MSDRG and code.billable:
@@ -44,10 +43,9 @@ def generate_explanation(
 
 
 def _drg(graph: Graph, code: CodeRow) -> Explanation:
-    above = ancestors(graph, [code.uid]).get(code.uid, [])
-    rows = codes_by_uid(graph, above)
-    parent = rows.get(above[0]) if above else None
-    chapter = rows.get(above[-1]) if above else None
+    above = ancestor_rows(graph, [code.uid]).get(code.uid, [])
+    parent = above[0] if above else None
+    chapter = above[-1] if above else None
     family: list[CodeRow] = []
     if parent is not None and parent.kind == CodeKind.GROUP and parent is not chapter:
         siblings = children(graph, [parent.uid]).get(parent.uid, [])

@@ -35,10 +35,13 @@ UNWIND $uids AS uid
 MATCH (c:Code {uid: uid})<-[:CHILD_OF]-(k:Code)
 RETURN collect({uid: uid, child: k.uid, code: k.code}) AS rows
 """
+# With the ancestors' own rows: a page shows its breadcrumb's codes and notes without another wave of reads.
+# `properties(a)`, not `a {.*}`: inside a map literal the embedded engine returns the projection alone, without
+# the map's other keys.
 ANCESTORS = """
 UNWIND $uids AS uid
 MATCH path = (c:Code {uid: uid})-[:CHILD_OF*1..10]->(a:Code)
-RETURN collect({uid: uid, ancestor: a.uid, distance: length(path)}) AS rows
+RETURN collect({uid: uid, ancestor: properties(a), distance: length(path)}) AS rows
 """
 NOTE_TARGETS = """
 UNWIND $uids AS uid

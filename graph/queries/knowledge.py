@@ -20,8 +20,15 @@ RETURN uid,
   [(c)-[r:HAS_ALTERNATIVE]->(n:Code) | {key: n.uid, note: r.note, rank: r.rank}] AS codeAlternatives,
   [(c)-[r:USES_DRUG]->(n:Drug) | {key: n.key, name: n.name, synonyms: n.synonyms, description: n.description, note: null, rank: r.rank}] AS drugs,
   [(c)-[r:RELATED]->(n:Code) | {key: n.uid, note: r.type, rank: r.rank}] AS related,
-  [(c)<-[r:RELATED]-(n:Code) | {key: n.uid, note: r.type, rank: r.rank}] AS relatedFrom,
-  [(c)<-[:CODED_AS]-(k:Condition) | k.key] AS codedConditions
+  [(c)<-[r:RELATED]-(n:Code) | {key: n.uid, note: r.type, rank: r.rank}] AS relatedFrom
+"""
+
+# The conditions coded as each code or one of its ancestors, and how far up: a code's conditions without
+# reading its breadcrumb first and the knowledge of every level after it (two waves of a page's reads).
+LINEAGE_CONDITIONS = """
+UNWIND $uids AS uid
+MATCH path = (c:Code {uid: uid})-[:CHILD_OF*0..10]->(a:Code)<-[:CODED_AS]-(k:Condition)
+RETURN collect({uid: uid, key: k.key, distance: length(path)}) AS rows
 """
 
 CONDITIONS_BY_KEY = """

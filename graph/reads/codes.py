@@ -104,14 +104,19 @@ def children(graph: Graph, uids: list[str]) -> dict[str, list[str]]:
     return found
 
 
-def ancestors(graph: Graph, uids: list[str]) -> dict[str, list[str]]:
-    """Nearest first."""
-    found: dict[str, list[str]] = defaultdict(list)
+def ancestor_rows(graph: Graph, uids: list[str]) -> dict[str, list[CodeRow]]:
+    """Each code's ancestors, nearest first (a code without any is missing from the result)."""
+    found: dict[str, list[CodeRow]] = defaultdict(list)
     for row in sorted(
         graph.read_collected(q.ANCESTORS, uids=uids), key=lambda row: (row["uid"], row["distance"])
     ):
-        found[row["uid"]].append(row["ancestor"])
+        found[row["uid"]].append(code_row(row["ancestor"]))
     return found
+
+
+def ancestors(graph: Graph, uids: list[str]) -> dict[str, list[str]]:
+    """The uids of each code's ancestors, nearest first."""
+    return {uid: [row.uid for row in rows] for uid, rows in ancestor_rows(graph, uids).items()}
 
 
 def note_targets(graph: Graph, uids: list[str]) -> dict[str, dict[tuple[str, str], list[str]]]:

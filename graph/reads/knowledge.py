@@ -37,7 +37,6 @@ class CodeKnowledge:
     drugs: list[Link] = field(default_factory=list)
     related: list[Link] = field(default_factory=list)
     related_from: list[Link] = field(default_factory=list)
-    coded_conditions: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +61,21 @@ def code_knowledge(graph: Graph, uids: list[str]) -> dict[str, CodeKnowledge]:
             drugs=_links(row["drugs"]),
             related=_links(row["related"]),
             related_from=_links(row["relatedFrom"]),
-            coded_conditions=sorted(row["codedConditions"]),
         )
+    return found
+
+
+def lineage_conditions(graph: Graph, uids: list[str]) -> dict[str, list[str]]:
+    """The keys of the conditions coded as each code or an ancestor: the code's own first, then each level's
+    up the hierarchy, by key within a level; each once."""
+    found: dict[str, list[str]] = {}
+    for row in sorted(
+        graph.read_collected(q.LINEAGE_CONDITIONS, uids=uids),
+        key=lambda row: (row["uid"], row["distance"], row["key"]),
+    ):
+        keys = found.setdefault(row["uid"], [])
+        if row["key"] not in keys:
+            keys.append(row["key"])
     return found
 
 

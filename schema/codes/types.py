@@ -354,11 +354,7 @@ class Code(Node):
         description="Conditions of the knowledge graph this ICD-10-CM code expresses (or a parent of it)."
     )
     async def conditions(self, info: Info) -> list[Condition]:
-        lineage = [self.row.uid, *await info.context.loaders.ancestors.load(self.row.uid)]
-        found = await info.context.loaders.knowledge.load_many(lineage)
-        keys = list(
-            dict.fromkeys(key for knowledge in found if knowledge for key in knowledge.coded_conditions)
-        )
+        keys = await info.context.loaders.lineage_conditions.load(self.row.uid)
         rows = await info.context.loaders.condition.load_many(keys)
         return [concept_of(Condition, row.concept) for row in rows if row is not None]
 

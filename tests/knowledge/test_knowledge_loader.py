@@ -12,8 +12,9 @@ from graph.knowledge.condition_monographs import condition_codes
 from graph.knowledge.errors import SeedLoadError
 from graph.knowledge.loader import load_knowledge, monograph_properties
 from graph.knowledge.seed_files import load_seeds
+from graph.reads.codes import ancestors
 from graph.reads.graph_state import fingerprint
-from graph.reads.knowledge import code_knowledge, conditions_by_key
+from graph.reads.knowledge import code_knowledge, conditions_by_key, lineage_conditions
 
 SEEDS = load_seeds(seeds_dir())
 
@@ -48,6 +49,22 @@ def test_each_condition_links_every_icd10cm_code_it_lists(loaded_graph: Graph) -
         # The vocabulary's codes and the categories of the condition's monograph, if it has one.
         codes = condition_codes(SEEDS, entry)  # type: ignore[arg-type]
         assert found[key].codes == sorted(f"ICD10CM:{code}" for code in codes), key
+
+
+def test_a_codes_conditions_are_its_own_then_those_of_each_level_up_each_once(loaded_graph: Graph) -> None:
+    coded: dict[str, list[str]] = {}
+    for key, entry in SEEDS.vocab["conditions"].items():
+        for code in condition_codes(SEEDS, entry):  # type: ignore[arg-type]
+            coded.setdefault(f"ICD10CM:{code}", []).append(key)
+    uids = ["ICD10CM:G00.1", "ICD10CM:K51.011", "ICD10CM:E11.10", "ICD10CM:I82.401", "CPT:37188"]
+    lineage = ancestors(loaded_graph, uids)
+    found = lineage_conditions(loaded_graph, uids)
+    for uid in uids:
+        levels = [uid, *lineage.get(uid, [])]
+        expected = list(dict.fromkeys(key for level in levels for key in sorted(coded.get(level, []))))
+        assert found.get(uid, []) == expected, uid
+    assert found["ICD10CM:G00.1"] == ["pneumococcal-infection", "meningitis"]  # its own, then its category's
+    assert "CPT:37188" not in found
 
 
 def test_reloading_the_same_seeds_changes_nothing(loaded_graph: Graph) -> None:

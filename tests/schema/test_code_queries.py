@@ -207,6 +207,19 @@ def test_round_trips_do_not_grow_with_the_number_of_items(api: Api) -> None:
     assert transactions(every_procedure, key="deep-vein-thrombosis") <= 6
 
 
+def test_a_breadcrumbs_notes_and_the_conditions_codes_take_four_waves_of_reads(api: Api) -> None:
+    """The code; its ancestors, which bring their rows, and the conditions of its lineage; the targets of the
+    ancestors' notes and the conditions; their codes. Read level by level, it took five."""
+    document = """query($system: CodeSystem!, $code: String!) { code(system: $system, code: $code) {
+      ancestors { code notes { targets { code } } } conditions { key codes { code } } } }"""
+    before = api.graph.transactions
+    code = api.data(document, system="ICD10CM", code="I82.401")["code"]
+    assert api.graph.transactions - before <= 4
+    assert [level["code"] for level in code["ancestors"]] == ["I82.40", "I82.4", "I82", "I80-I89", "9"]
+    assert [condition["key"] for condition in code["conditions"]] == ["deep-vein-thrombosis"]
+    assert any(target for level in code["ancestors"] for note in level["notes"] for target in note["targets"])
+
+
 def test_similar_codes_come_with_scores_and_reasons(api: Api) -> None:
     similar = api.data(
         '{ code(system: CPT, code: "37188") { similar(first: 5) { code { code } score reasons } } }'
