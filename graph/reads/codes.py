@@ -2,7 +2,7 @@
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from graph.driver import Graph
@@ -164,10 +164,10 @@ def _nulls_last(*values: Any) -> tuple[tuple[bool, Any], ...]:
 
 def head_row(head: dict[str, Any]) -> CodeRow:
     """A code's row from the HEAD_PROPERTIES the search index keeps (its notes are read when asked for)."""
-    return replace(code_row(head), complete=False)
+    return code_row(head, complete=False)
 
 
-def code_row(props: dict[str, Any]) -> CodeRow:
+def code_row(props: dict[str, Any], *, complete: bool = True) -> CodeRow:
     return CodeRow(
         uid=props["uid"],
         system=props["system"],
@@ -182,4 +182,5 @@ def code_row(props: dict[str, Any]) -> CodeRow:
         curated=bool(props.get("curated")),
         official=props.get("release") is not None,
         properties=props,
+        complete=complete,
     )

@@ -26,14 +26,14 @@ from graph.reads.graph_state import data_version as graph_data_version
 from graph.search import storage
 from graph.search.abbreviations import initialisms
 from graph.search.concept_keys import concept_keys
-from graph.search.cursor import encode_cursor, page_size, page_window
+from graph.search.cursor import Window, encode_cursor, page_size, page_window
 from graph.search.documents import CodeDocument, iter_documents
 from graph.search.errors import SearchIndexError, SearchInputError
 from graph.search.fields import Field, build_schema, register_analyzers
 from graph.search.highlight import Highlight, Highlighter, HighlightField, code_highlight
 from graph.search.matched_via import MatchedVia, matched_via
 from graph.search.parse import ParsedQuery, as_typed, parse_query
-from graph.search.query import build_query, can_relax, exact_code_query
+from graph.search.query import build_query, can_relax, exact_code_query, prior_offset
 from graph.search.ranking import CODE_PREFIX_SCORE, EXACT_CODE_SCORE
 from graph.search.spelling import Correction, Vocabulary, correction
 
@@ -216,55 +216,51 @@ class SearchIndex:
         searcher = self._index.searcher()
 
         planner = _Planner(searcher, self._schema, parsed)
-        relaxed = False
+
+        def window_of(query: Query) -> Window:
+            def total() -> int:
+                return _count(searcher.search(query, limit=1, count=True))
+
+            return page_window(first, after, last, before, tag=self._tag, maximum=MAX_PAGE_SIZE, total=total)
+
+        relaxed, found = False, None
         scoring = self._filtered(planner.query(), billable_only)
         counts = _system_counts(searcher, scoring) if facets else {}
-        if can_relax(parsed) and not (counts if facets else _matches(searcher, scoring)):
-            relaxed = True
-            scoring = self._filtered(planner.query(relaxed=True), billable_only)
-            counts = _system_counts(searcher, scoring) if facets else {}
+        if can_relax(parsed):
+            if not facets and system_filter is None and last is None:
+                # The page's own search says whether the words match: one search instead of two.
+                found = _found(searcher, scoring, window_of(scoring))
+            if not (counts if facets else found.total if found else _matches(searcher, scoring)):
+                relaxed, found = True, None
+                scoring = self._filtered(planner.query(relaxed=True), billable_only)
+                counts = _system_counts(searcher, scoring) if facets else {}
         page_query = scoring if system_filter is None else _with_filter(scoring, system_filter)
-
-        window = page_window(
-            first,
-            after,
-            last,
-            before,
-            tag=self._tag,
-            maximum=MAX_PAGE_SIZE,
-            total=lambda: _count(searcher.search(page_query, limit=1, count=True)),
-        )
-        start = window.start
+        window = window_of(page_query)
+        if found is None:
+            found = _found(searcher, page_query, window)
+        start, total = window.start, found.total
         hits: list[SearchHit] = []
         highlighter = Highlighter(parsed) if highlights or explain else None
-        # The bound on start also bounds what Tantivy allocates for offset + limit.
-        if window.size and start < searcher.num_docs:
-            result = searcher.search(page_query, limit=window.size, offset=start, count=True)
-            total = _count(result)
-            for position, (score, address) in enumerate(result.hits, start=start):
-                stored = searcher.doc(address).to_dict()
-                marked = (
-                    _highlights(stored, float(score), parsed, highlighter)
-                    if highlights and highlighter
-                    else []
+        for position, (score, address) in enumerate(found.hits, start=start):
+            stored = searcher.doc(address).to_dict()
+            marked = (
+                _highlights(stored, float(score), parsed, highlighter) if highlights and highlighter else []
+            )
+            via = (
+                matched_via(stored, score >= CODE_PREFIX_SCORE, highlighter)
+                if explain and highlighter
+                else None
+            )
+            hits.append(
+                SearchHit(
+                    uid=stored[Field.UID][0],
+                    score=planner.score(float(score)),
+                    cursor=encode_cursor(self._tag, position),
+                    highlights=tuple(marked),
+                    head=orjson.loads(stored[Field.HEAD][0]) if stored.get(Field.HEAD) else None,
+                    matched_via=via,
                 )
-                via = (
-                    matched_via(stored, score >= CODE_PREFIX_SCORE, highlighter)
-                    if explain and highlighter
-                    else None
-                )
-                hits.append(
-                    SearchHit(
-                        uid=stored[Field.UID][0],
-                        score=float(score),
-                        cursor=encode_cursor(self._tag, position),
-                        highlights=tuple(marked),
-                        head=orjson.loads(stored[Field.HEAD][0]) if stored.get(Field.HEAD) else None,
-                        matched_via=via,
-                    )
-                )
-        else:
-            total = _count(searcher.search(page_query, limit=1, count=True))
+            )
         return SearchPage(
             total_count=total,
             hits=tuple(hits),
@@ -383,6 +379,13 @@ class _Planner:
             self._parsed, self._schema, self.rarity, relaxed=relaxed, code_systems=self._code_systems
         )
 
+    def score(self, found: float) -> float:
+        """A hit's score as the ranking defines it: Tantivy's, with what the priors given as penalties took
+        from a word match added back (graph.search.query.with_priors)."""
+        if found >= CODE_PREFIX_SCORE:
+            return found
+        return found + prior_offset(self._parsed, self.rarity)
+
     def rarity(self, stem: str) -> float:
         """BM25's idf of the stem among titles, as Tantivy computes it for the title's own score."""
         if stem not in self._idf:
@@ -441,6 +444,20 @@ def _systems_filter(schema: tantivy.Schema, systems: Iterable[str] | None) -> Qu
     if not chosen:
         return None
     return Query.term_set_query(schema, Field.SYSTEM, sorted(set(chosen)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    total: int  # the query's matches
+    hits: list[tuple[float, tantivy.DocAddress]]  # the window's
+
+
+def _found(searcher: tantivy.Searcher, query: Query, window: Window) -> _Found:
+    # The bound on start also bounds what Tantivy allocates for offset + limit.
+    if window.size and window.start < searcher.num_docs:
+        result = searcher.search(query, limit=window.size, offset=window.start, count=True)
+        return _Found(_count(result), result.hits)
+    return _Found(_count(searcher.search(query, limit=1, count=True)), [])
 
 
 def _matches(searcher: tantivy.Searcher, query: Query) -> bool:

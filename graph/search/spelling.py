@@ -14,7 +14,7 @@ Edits allowed grow with the word, as people misspell long words by more letters 
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -71,16 +71,31 @@ class Vocabulary:
         at = bisect.bisect_left(self._sorted, word.raw)
         return at < len(self._sorted) and self._sorted[at].startswith(word.raw)
 
-    def candidates(self, word: Word, *, typing: bool) -> list[str]:
-        """The known words within max_edits, best first: fewest edits, the same first letter, the most
-        common. The word being typed may instead be the start of words, corrected to the most common word it
-        starts: while typing (suggestions), ranked with the whole words; in a search, only when no whole
-        word is near."""
-        edits = max_edits(word.raw)
-        whole = _nearest(word.raw, self._by_length, edits)
-        starts = _nearest(word.raw, self._start_lengths(len(word.raw)), edits) if word.prefix else []
-        found = sorted(whole + starts) if typing else whole or starts
-        return list(dict.fromkeys(completion for *_, completion in found))
+    def nearer_first(self, word: Word, *, typing: bool) -> Iterator[tuple[list[str], bool]]:
+        """The known words within max_edits, best first (fewest edits, the same first letter, the
+        most common), as the edits allowed grow: (those within 1, 2 … edits, whether that is all of them).
+        Each list starts the next, and the nearer ones cost less to find (fewer lengths, fewer edits to
+        check). The word being typed may instead be the start of words, corrected to the most common word it
+        starts: while typing (suggestions), ranked with the whole words; in a search, only when no whole word
+        is near."""
+        most = max_edits(word.raw)
+
+        def starts(edits: int) -> list[tuple[int, bool, int, str]]:
+            if not word.prefix:
+                return []
+            return _nearest(word.raw, self._start_lengths(len(word.raw)), edits)
+
+        if typing:
+            for edits in range(1, most + 1):
+                yield _ranked(_nearest(word.raw, self._by_length, edits) + starts(edits)), edits == most
+            return
+        for edits in range(1, most + 1):
+            whole = _nearest(word.raw, self._by_length, edits)
+            if whole:
+                yield _ranked(whole), edits == most
+        if not whole:
+            for edits in range(1, most + 1):
+                yield _ranked(starts(edits)), edits == most
 
     def _start_lengths(self, length: int) -> dict[int, _Words]:
         """The starts of longer words, `length` letters and one more or less, by length, with the summed
@@ -100,6 +115,10 @@ class Vocabulary:
                     found.add(start, count, common[start][1])
             self._starts[length] = starts
         return self._starts[length]
+
+
+def _ranked(found: list[tuple[int, bool, int, str]]) -> list[str]:
+    return list(dict.fromkeys(completion for *_, completion in sorted(found)))
 
 
 def _nearest(raw: str, by_length: dict[int, _Words], edits: int) -> list[tuple[int, bool, int, str]]:
@@ -131,14 +150,11 @@ def correction(
     changes: list[tuple[str, str]] = []
     unknown = [w for w in parsed.words if _correctable(w) and not vocabulary.known(w)]
     context = [w.raw for w in parsed.words if w not in unknown and not w.optional and w.raw.isalpha()]
+    fits = _Fits(together, context) if together and context else None
     for word in unknown:
-        candidates = [
-            c for c in vocabulary.candidates(word, typing=typing)[:CONTEXT_CANDIDATES] if c != word.raw
-        ]
-        if not candidates:
-            continue
-        fitting = [c for c in candidates if together(c, context)] if together and context else []
-        changes.append((word.raw, (fitting or candidates)[0]))
+        chosen = _chosen(word, vocabulary, typing, fits)
+        if chosen is not None:
+            changes.append((word.raw, chosen))
     if not changes:
         return None
     text = parsed.text
@@ -150,6 +166,38 @@ def correction(
             text = " ".join(dict(changes).get(word.raw, word.raw) for word in parsed.words)
             break
     return Correction(text, tuple(changes))
+
+
+class _Fits:
+    """Whether some code has a candidate with the query's other words, each candidate asked once."""
+
+    def __init__(self, together: Together, context: Sequence[str]) -> None:
+        self._together = together
+        self._context = context
+        self._known: dict[str, bool] = {}
+
+    def __call__(self, candidate: str) -> bool:
+        if candidate not in self._known:
+            self._known[candidate] = self._together(candidate, self._context)
+        return self._known[candidate]
+
+
+def _chosen(word: Word, vocabulary: Vocabulary, typing: bool, fits: _Fits | None) -> str | None:
+    """Of the CONTEXT_CANDIDATES nearest words, the first that fits the other words, else the nearest. The
+    nearer words are looked at first (Vocabulary.nearer_first) and the search goes on only while more edits
+    could change the answer: most typos are one edit away."""
+    for candidates, complete in vocabulary.nearer_first(word, typing=typing):
+        near = [c for c in candidates[:CONTEXT_CANDIDATES] if c != word.raw]
+        if not near:
+            continue
+        if fits is None:
+            return near[0]
+        fitting = next((c for c in near if fits(c)), None)
+        if fitting is not None:
+            return fitting
+        if complete or len(candidates) >= CONTEXT_CANDIDATES:
+            return near[0]
+    return None
 
 
 def _correctable(word: Word) -> bool:

@@ -39,6 +39,7 @@ from schema.knowledge.types import (
 )
 from schema.node import Node, encode_id
 from schema.paging import PAGE_ARGUMENTS, Connection
+from schema.selection import Selected
 from schema.vocabulary.axes import PcsAxis
 from schema.vocabulary.history import CodeChange, history_of
 from schema.vocabulary.index import IndexEntry
@@ -92,6 +93,8 @@ class CodeSystemInfo:
 
 async def codes_for(info: Info, uids: list[str]) -> list["Code"]:
     """Codes for these uids, in this order, in one batched read; uids no longer in the graph are left out."""
+    if not uids:  # the request's loaders are made on first use, and cost more than many answers (a search)
+        return []
     rows = await info.context.loaders.code.load_many(uids)
     return [Code.of(row) for row in rows if row is not None]
 
@@ -105,11 +108,10 @@ async def code_for(info: Info, uid: str | None) -> "Code | None":
 class CodeNote:
     kind: NoteKind
     text: str
-    target_uids: strawberry.Private[list[str]]
-
-    @strawberry.field(description="Codes the note names, where they exist in the release.")
-    async def targets(self, info: Info) -> list["Code"]:
-        return await codes_for(info, self.target_uids)
+    # Read with the notes (Code.notes): a resolver of its own would be a task for every note of a page.
+    targets: list["Code"] = strawberry.field(
+        description="Codes the note names, where they exist in the release."
+    )
 
 
 @strawberry.type(description="A curated relation to another code (e.g. repeat of, add-on to).")
@@ -263,9 +265,18 @@ class Code(Node):
     async def notes(self, info: Info) -> list[CodeNote]:
         targets = await info.context.loaders.note_targets.load(self.row.uid)
         row = self.row if self.row.complete else await info.context.loaders.code.load(self.row.uid)
+        notes = (row or self.row).notes_text()
+        named: dict[str, Code] = {}
+        if Selected(info)("targets"):
+            uids = list(dict.fromkeys(uid for note in notes for uid in targets.get(note, [])))
+            named = {code.row.uid: code for code in await codes_for(info, uids)}
         return [
-            CodeNote(kind=NoteKind(kind), text=text, target_uids=targets.get((kind, text), []))
-            for kind, text in (row or self.row).notes_text()
+            CodeNote(
+                kind=NoteKind(kind),
+                text=text,
+                targets=[named[uid] for uid in targets.get((kind, text), []) if uid in named],
+            )
+            for kind, text in notes
         ]
 
     @strawberry.field(description="The plain-language explanation, when medgraph has written one.")

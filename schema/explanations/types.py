@@ -1,5 +1,7 @@
 """Code.explanation: the plain-language explanation generated from the official data, with its sources."""
 
+from typing import TYPE_CHECKING
+
 import strawberry
 
 from graph.explain import model
@@ -9,18 +11,17 @@ from graph.reads.codes import CodeRow
 from graph.reads.index_terms import IndexEntryRow
 from schema.code_ref import CodeRef
 from schema.context import Info
+from schema.selection import Selected
+
+if TYPE_CHECKING:
+    from schema.codes.types import Code
 
 
 @strawberry.type(description="One entry of an explanation section's list, with the code it names.")
 class ExplanationItem:
     text: str
-    code_uid: strawberry.Private[str | None]
-
-    @strawberry.field(description="The code the entry names, where the graph holds it.")
-    async def code(self, info: Info) -> CodeRef | None:
-        from schema.codes.types import code_for
-
-        return await code_for(info, self.code_uid)
+    # Read with the explanation (explanation_for): a resolver of its own would be a task for every entry.
+    code: CodeRef | None = strawberry.field(description="The code the entry names, where the graph holds it.")
 
 
 @strawberry.type(description="One section of an explanation, laid out like the sections of a curated page.")
@@ -61,10 +62,16 @@ async def explanation_for(
     generated = await info.context.run(generate_explanation, row, index_entries)
     if generated is None:
         return None
-    return _of(generated, monograph_summary)
+    named: dict[str, Code] = {}
+    if Selected(info)("sections", "items", "code"):
+        from schema.codes.types import codes_for
+
+        uids = [item.code for section in generated.sections for item in section.items if item.code]
+        named = {code.row.uid: code for code in await codes_for(info, list(dict.fromkeys(uids)))}
+    return _of(generated, monograph_summary, named)
 
 
-def _of(found: model.Explanation, monograph_summary: str | None) -> Explanation:
+def _of(found: model.Explanation, monograph_summary: str | None, named: dict[str, "Code"]) -> Explanation:
     return Explanation(
         summary=monograph_summary or found.summary,
         sections=[
@@ -72,7 +79,10 @@ def _of(found: model.Explanation, monograph_summary: str | None) -> Explanation:
                 key=section.key,
                 title=section.title,
                 text=section.text,
-                items=[ExplanationItem(text=item.text, code_uid=item.code) for item in section.items],
+                items=[
+                    ExplanationItem(text=item.text, code=named.get(item.code) if item.code else None)
+                    for item in section.items
+                ],
                 source=section.source,
             )
             for section in found.sections

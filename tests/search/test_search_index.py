@@ -363,6 +363,20 @@ def test_facets_and_highlights_left_out_change_nothing_else(small: SearchIndex, 
     )
 
 
+@pytest.mark.parametrize("text", ["portal vein zebra", "portal vein", "zebra vein"])
+def test_without_facets_or_a_filter_the_page_itself_says_whether_every_word_matched(
+    small: SearchIndex, text: str
+) -> None:
+    full = small.search(text, first=2)
+    lean = small.search(text, first=2, facets=False, highlights=False, explain=False)
+    assert [(h.uid, h.score) for h in lean.hits] == [(h.uid, h.score) for h in full.hits]
+    assert (lean.total_count, lean.relaxed, lean.has_next_page) == (
+        full.total_count,
+        full.relaxed,
+        full.has_next_page,
+    )
+
+
 def test_billable_only_applies_to_results_and_facets(small: SearchIndex) -> None:
     assert uids(small.search("deep veins")) == [
         "ICD10CM:I82.4",

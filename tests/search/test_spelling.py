@@ -1,5 +1,7 @@
 """Visible typo correction (graph.search.spelling) over a small vocabulary of real title words."""
 
+from itertools import pairwise
+
 from graph.search.parse import parse_query
 from graph.search.spelling import Correction, Vocabulary, correction, max_edits
 
@@ -55,3 +57,31 @@ def test_the_other_words_of_the_query_choose_among_near_corrections() -> None:
     assert correction(parse_query("kidney stoans"), words) == Correction(
         "kidney straps", (("stoans", "straps"),)
     )
+
+
+def test_nearer_words_are_listed_first_and_each_list_starts_the_next() -> None:
+    words = Vocabulary([("stones", 12), ("stoned", 3), ("straps", 90), ("stains", 40)])
+    word = parse_query("stoens").words[0]
+    lists = list(words.nearer_first(word, typing=False))
+    assert [complete for _, complete in lists] == [False, True]
+    assert lists[0][0] == ["stones"]  # one swap away
+    assert lists[1][0] == ["stones", "stains", "stoned"]  # then two edits, commoner first (straps is three)
+    assert all(later[: len(earlier)] == earlier for (earlier, _), (later, _) in pairwise(lists))
+
+
+def test_a_farther_word_is_looked_for_only_when_the_nearer_ones_do_not_fit_the_other_words() -> None:
+    words = Vocabulary([("kidney", 500), ("stoats", 90), ("stones", 12)])
+    asked: list[str] = []
+
+    def together(word: str, _others: object) -> bool:
+        asked.append(word)
+        return word == "stones"
+
+    # "stoats" is one edit from "stoans" and does not fit; "stones", two edits away, does.
+    fixed = correction(parse_query("kidney stoans"), words, together=together)
+    assert fixed == Correction("kidney stones", (("stoans", "stones"),))
+    assert asked == ["stoats", "stones"]
+    # When a near word fits, the words two edits away are never looked at.
+    asked.clear()
+    fixed = correction(parse_query("kidney stonse"), words, together=together)
+    assert fixed == Correction("kidney stones", (("stonse", "stones"),)) and asked == ["stones"]
