@@ -13,6 +13,7 @@ import math
 import time
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -230,7 +231,11 @@ class SearchIndex:
             if not facets and system_filter is None and last is None:
                 # The page's own search says whether the words match: one search instead of two.
                 found = _found(searcher, scoring, window_of(scoring))
-            if not (counts if facets else found.total if found else _matches(searcher, scoring)):
+            if facets:
+                matched = bool(counts)
+            else:
+                matched = found.total > 0 if found is not None else _matches(searcher, scoring)
+            if not matched:
                 relaxed, found = True, None
                 scoring = self._filtered(planner.query(relaxed=True), billable_only)
                 counts = _system_counts(searcher, scoring) if facets else {}
@@ -384,7 +389,11 @@ class _Planner:
         from a word match added back (graph.search.query.with_priors)."""
         if found >= CODE_PREFIX_SCORE:
             return found
-        return found + prior_offset(self._parsed, self.rarity)
+        return found + self._prior_offset
+
+    @cached_property
+    def _prior_offset(self) -> float:
+        return prior_offset(self._parsed, self.rarity)
 
     def rarity(self, stem: str) -> float:
         """BM25's idf of the stem among titles, as Tantivy computes it for the title's own score."""

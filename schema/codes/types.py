@@ -99,6 +99,11 @@ async def codes_for(info: Info, uids: list[str]) -> list["Code"]:
     return [Code.of(row) for row in rows if row is not None]
 
 
+async def codes_by_uid(info: Info, uids: list[str]) -> dict[str, "Code"]:
+    """codes_for by uid: for a parent that hands each of its entries the codes it names."""
+    return {code.row.uid: code for code in await codes_for(info, uids)}
+
+
 async def code_for(info: Info, uid: str | None) -> "Code | None":
     row = await info.context.loaders.code.load(uid) if uid else None
     return Code.of(row) if row else None
@@ -268,8 +273,7 @@ class Code(Node):
         notes = (row or self.row).notes_text()
         named: dict[str, Code] = {}
         if Selected(info)("targets"):
-            uids = list(dict.fromkeys(uid for note in notes for uid in targets.get(note, [])))
-            named = {code.row.uid: code for code in await codes_for(info, uids)}
+            named = await codes_by_uid(info, [uid for note in notes for uid in targets.get(note, [])])
         return [
             CodeNote(
                 kind=NoteKind(kind),
@@ -336,7 +340,7 @@ class Code(Node):
     async def alternatives(self, info: Info) -> list[Alternative]:
         knowledge = await self._knowledge(info)
         by_code = [x for x in knowledge.code_alternatives if x.key]
-        codes = {code.row.uid: code for code in await codes_for(info, [x.key for x in by_code if x.key])}
+        codes = await codes_by_uid(info, [x.key for x in by_code if x.key])
         return [Alternative(note=x.note, code=codes.get(x.key or ""), treatment=None) for x in by_code] + [
             Alternative(note=x.note, code=None, treatment=concept_of(Treatment, _concept(x)))
             for x in knowledge.treatment_alternatives
@@ -415,7 +419,7 @@ class Code(Node):
         if not 1 <= first <= MAX_SIMILAR:
             raise BadUserInput(f"first must be between 1 and {MAX_SIMILAR}")
         found = await info.context.loaders.similar.load((self.row.uid, first))
-        codes = {code.row.uid: code for code in await codes_for(info, [s.uid for s in found])}
+        codes = await codes_by_uid(info, [s.uid for s in found])
         return [
             SimilarCode(code=codes[s.uid], score=s.score, reasons=list(s.reasons))
             for s in found

@@ -64,10 +64,10 @@ async def explanation_for(
         return None
     named: dict[str, Code] = {}
     if Selected(info)("sections", "items", "code"):
-        from schema.codes.types import codes_for
+        from schema.codes.types import codes_by_uid
 
         uids = [item.code for section in generated.sections for item in section.items if item.code]
-        named = {code.row.uid: code for code in await codes_for(info, list(dict.fromkeys(uids)))}
+        named = await codes_by_uid(info, uids)
     return _of(generated, monograph_summary, named)
 
 

@@ -35,10 +35,9 @@ class ConditionMonograph:
 
     @strawberry.field(description="How the condition is treated: procedure codes and treatments, in order.")
     async def treatments(self, info: Info) -> list[Alternative]:
-        from schema.codes.types import codes_for
+        from schema.codes.types import codes_by_uid
 
-        uids = [t.code_uid for t in self.row.treatments if t.code_uid]
-        codes = {code.row.uid: code for code in await codes_for(info, uids)}
+        codes = await codes_by_uid(info, [t.code_uid for t in self.row.treatments if t.code_uid])
         return [
             Alternative(
                 note=t.note,

@@ -4,7 +4,7 @@ import strawberry
 
 from graph.reads.codes import head_row
 from graph.search import SearchInputError
-from schema.codes.types import Code, codes_for
+from schema.codes.types import Code, codes_by_uid, codes_for
 from schema.context import Info
 from schema.enums import CodeSystem
 from schema.errors import BadUserInput
@@ -71,7 +71,7 @@ class SearchQueries:
         # hits indexed without it (a code's notes are read when its `notes` are selected).
         nodes = {hit.uid: Code.of(head_row(hit.head)) for hit in page.hits if hit.head is not None}
         unread = [hit.uid for hit in page.hits if hit.head is None] if selects("edges") else []
-        nodes |= {code.row.uid: code for code in await codes_for(info, unread)}
+        nodes |= await codes_by_uid(info, unread)
         corrected = page.correction
         return SearchConnection(
             total_count=page.total_count,
