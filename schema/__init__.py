@@ -22,6 +22,7 @@ from schema.errors import ErrorCode, ErrorCodes, error_code
 from schema.knowledge.queries import KnowledgeQueries
 from schema.knowledge.types import Condition
 from schema.operations import OneOperation
+from schema.plain_fields import PlainFieldsExecutor
 from schema.search.queries import SearchQueries
 from schema.vocabulary.lookup import LookupQueries
 
@@ -57,6 +58,7 @@ def build_schema(introspection: bool = True, documents: DocumentStore | None = N
         query=Query,
         mutation=Mutation,
         types=[Code, Condition, ErrorCode],
+        execution_context_class=PlainFieldsExecutor,
         extensions=[
             lambda: ParsedOnce(documents),
             lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
