@@ -129,7 +129,9 @@ class PlainFieldsExecutor(StrawberryGraphQLCoreExecutionContext):
         plain = _PLAIN.get(self.schema)
         if plain is None:
             plain = _PLAIN[self.schema] = plain_fields(self.schema)
-        self._plain = plain
+        # An extension that wraps resolvers (a tracer, say) must see every field: then none is plain.
+        wrapped = self.middleware_manager is not None and bool(self.middleware_manager.middlewares)
+        self._plain = {} if wrapped else plain
 
     def execute_field(
         self,

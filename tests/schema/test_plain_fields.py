@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 import strawberry
+from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from schema import schema
@@ -53,8 +54,11 @@ class Query:
 DOCUMENT = "{ items { name count colour tags notes shout } }"
 
 
-def _answer(executor: type[StrawberryGraphQLCoreExecutionContext]) -> tuple[Any, list[tuple[str, Any]]]:
-    small = strawberry.Schema(query=Query, execution_context_class=executor)
+def _answer(
+    executor: type[StrawberryGraphQLCoreExecutionContext],
+    extensions: list[type[SchemaExtension]] | None = None,
+) -> tuple[Any, list[tuple[str, Any]]]:
+    small = strawberry.Schema(query=Query, execution_context_class=executor, extensions=extensions or [])
     result = small.execute_sync(DOCUMENT)
     return result.data, [(error.message, error.path) for error in result.errors or []]
 
@@ -78,6 +82,21 @@ def test_plain_fields_answer_as_graphql_core_does_errors_included() -> None:
         ["items", 4, "colour"],
         ["items", 5, "tags", 1],
     ]
+
+
+def test_an_extension_that_wraps_resolvers_still_sees_every_field() -> None:
+    seen: list[str] = []
+
+    class Tracer(SchemaExtension):
+        def resolve(self, _next: Any, root: Any, info: Any, *args: Any, **kwargs: Any) -> Any:
+            seen.append(info.field_name)
+            return _next(root, info, *args, **kwargs)
+
+    answer = _answer(PlainFieldsExecutor, [Tracer])
+    assert answer == _answer(PlainFieldsExecutor) and seen.count("name") == len(ITEMS)
+    traced, seen[:] = list(seen), []
+    _answer(StrawberryGraphQLCoreExecutionContext, [Tracer])
+    assert traced == seen
 
 
 @pytest.mark.parametrize(
