@@ -34,7 +34,7 @@ from graph.search.fields import Field, build_schema, register_analyzers
 from graph.search.highlight import Highlight, Highlighter, HighlightField, code_highlight
 from graph.search.matched_via import MatchedVia, matched_via
 from graph.search.parse import ParsedQuery, as_typed, parse_query
-from graph.search.query import build_query, can_relax, exact_code_query, prior_offset
+from graph.search.query import any_term, build_query, can_relax, exact_code_query, prior_offset
 from graph.search.ranking import CODE_PREFIX_SCORE, EXACT_CODE_SCORE
 from graph.search.spelling import Correction, Vocabulary, correction
 
@@ -452,7 +452,7 @@ def _systems_filter(schema: tantivy.Schema, systems: Iterable[str] | None) -> Qu
         chosen.append(system)
     if not chosen:
         return None
-    return Query.term_set_query(schema, Field.SYSTEM, sorted(set(chosen)))
+    return any_term(schema, Field.SYSTEM, sorted(set(chosen)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tantivy
 
 from graph.driver import Graph
 from graph.reads.codes import codes_by_uid, head_row
@@ -22,9 +23,10 @@ from graph.search import (
 )
 from graph.search.cursor import cursor_at, decode_cursor, encode_cursor
 from graph.search.documents import CuratedWords, document
+from graph.search.fields import Field, build_schema, register_analyzers
 from graph.search.highlight import Highlight, Highlighter, code_highlight, edit_distance
 from graph.search.parse import MAX_WORDS, parse_query
-from graph.search.query import stem_cuts
+from graph.search.query import any_term, stem_cuts
 from graph.search.storage import LAYOUT_VERSION
 
 # Hostile text and the plain words it must be searched as: what a query parser would read as syntax is only
@@ -782,3 +784,22 @@ def test_a_code_typed_with_letters_is_looked_up_as_typed_not_corrected() -> None
     assert [hit.uid for hit in found.hits] == ["ICD10CM:W19.XXXA"]
     assert found.correction is None
     assert index.search("karyotpe", first=5).correction is not None  # words are still corrected
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [(["CPT"], ["a", "c"]), (["CPT", "HCPCS"], ["a", "b", "c"]), (["ICD9CM"], [])],
+)
+def test_any_term_finds_the_codes_holding_any_of_the_terms(values: list[str], expected: list[str]) -> None:
+    schema = build_schema()
+    index = tantivy.Index(schema)
+    register_analyzers(index)
+    writer = index.writer(heap_size=15_000_000, num_threads=1)
+    for uid, system in [("a", "CPT"), ("b", "HCPCS"), ("c", "CPT"), ("d", "ICD10CM")]:
+        writer.add_document(tantivy.Document(**{Field.UID.value: uid, Field.SYSTEM.value: system}))
+    writer.commit()
+    index.reload()
+    searcher = index.searcher()
+    found = searcher.search(any_term(schema, Field.SYSTEM, values), limit=10, count=True)
+    assert sorted(searcher.doc(address)[Field.UID.value][0] for _, address in found.hits) == expected
+    assert found.count == len(expected)
