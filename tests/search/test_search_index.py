@@ -25,8 +25,10 @@ from graph.search.cursor import cursor_at, decode_cursor, encode_cursor
 from graph.search.documents import CuratedWords, document
 from graph.search.fields import Field, build_schema, register_analyzers
 from graph.search.highlight import Highlight, Highlighter, code_highlight, edit_distance
+from graph.search.intent import intended_systems
 from graph.search.parse import MAX_WORDS, parse_query
 from graph.search.query import any_term, stem_cuts
+from graph.search.ranking import ACTIVE_SHARE, BILLABLE_SHARE, CODING_SYSTEM_SHARE
 from graph.search.storage import LAYOUT_VERSION
 
 # Hostile text and the plain words it must be searched as: what a query parser would read as syntax is only
@@ -803,3 +805,27 @@ def test_any_term_finds_the_codes_holding_any_of_the_terms(values: list[str], ex
     found = searcher.search(any_term(schema, Field.SYSTEM, values), limit=10, count=True)
     assert sorted(searcher.doc(address)[Field.UID.value][0] for _, address in found.hits) == expected
     assert found.count == len(expected)
+
+
+def test_a_prior_a_code_lacks_costs_it_its_share_of_the_full_score() -> None:
+    # The same title four times: one code has every prior, each of the others lacks one. The priors are given
+    # as penalties to the codes that lack them (graph.search.query.with_priors); each gap is its prior's share
+    # of the same full score, so the gaps stand in the ratio of the shares. (Words that lean to no system:
+    # the intent prior would favour the codes of the system they lean to.)
+    title = "Knee joint"
+    assert intended_systems(title.lower().split()) == ()
+    index = SearchIndex.from_documents(
+        [
+            doc("HCPCS:E1390", title, billable=True),
+            doc("HCPCS:E1391", title, billable=True, active=False),
+            doc("HCPCS:E1392", title),
+            doc("MSDRG:190", title, billable=True),
+        ]
+    )
+    scores = {hit.uid: hit.score for hit in index.search(title.lower(), first=10).hits}
+    top = scores.pop("HCPCS:E1390")
+    gaps = {uid: top - score for uid, score in scores.items()}
+    assert all(gap > 0 for gap in gaps.values())
+    unit = gaps["HCPCS:E1392"] / BILLABLE_SHARE
+    assert gaps["HCPCS:E1391"] == pytest.approx(ACTIVE_SHARE * unit)
+    assert gaps["MSDRG:190"] == pytest.approx(CODING_SYSTEM_SHARE * unit)
